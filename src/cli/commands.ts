@@ -1,0 +1,15 @@
+/**
+ * Commands that are not owned by one module (validate, start, serve, migrate), one line each.
+ */
+import type { Command } from 'commander';
+import type { PlatformContext } from '../platform/module.ts';
+
+export function registerStandaloneCommands(program: Command, open: () => Promise<PlatformContext>): void {
+  program
+    .command('migrate')
+    .description('create or migrate the database to the latest schema / 创建或升级数据库')
+    .action(async () => {
+      const ctx = await open();
+      process.stdout.write(`database ready (${ctx.database.dialect})\n`);
+    });
+}

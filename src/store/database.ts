@@ -1,0 +1,69 @@
+/**
+ * The store behind one small interface: a Kysely instance over the embedded SQLite file
+ * (better-sqlite3, WAL) or PostgreSQL (`pg`), chosen by `Config.databaseUrl`. Apps never
+ * branch on the dialect except through the helpers this folder exports (e.g. `bulk.ts`).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open database. `db` is untyped at this level; apps declare their own table interfaces. */
+export interface Database {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly db: Kysely<any>;
+  readonly dialect: DialectName;
+  /** The raw better-sqlite3 handle (sqlite only): for bulk paths that need prepared statements. */
+  readonly sqlite?: SQLite.Database;
+  /** The pg pool (postgres only): for COPY. */
+  readonly pgPool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** SQLite page cache in MiB (PRAGMA cache_size); default 256. */
+  readonly sqliteCacheMiB?: number;
+  /** Override the SQLite file (tests use temporary files or ':memory:'). */
+  readonly sqlitePath?: string;
+  /** Maximum PostgreSQL pool size; default 10. */
+  readonly pgPoolSize?: number;
+}
+
+// PostgreSQL returns BIGINT/NUMERIC as strings by default; counts and ids in Gongzhi fit in
+// a double, so parse them as numbers everywhere (one rule for both dialects).
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+/**
+ * Open the database named by the config. SQLite: creates the data directory and file, sets
+ * WAL, synchronous=NORMAL, a page cache, foreign keys and a busy timeout. PostgreSQL: a pool.
+ * Does not migrate: call `migrateToLatest` (migrate.ts) after opening.
+ */
+export function openDatabase(config: Pick<Config, 'databaseUrl' | 'sqlitePath'>, options: OpenOptions = {}): Database {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: options.pgPoolSize ?? 10 });
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', pgPool: pool, close: () => db.destroy() };
+  }
+  const file = options.sqlitePath ?? config.sqlitePath;
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`cache_size = -${(options.sqliteCacheMiB ?? 256) * 1024}`);
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('temp_store = MEMORY');
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/** True when the database answers a trivial query. */
+export async function ping(database: Database): Promise<boolean> {
+  const r = await sql<{ one: number }>`select 1 as one`.execute(database.db);
+  return Number(r.rows[0]?.one) === 1;
+}
