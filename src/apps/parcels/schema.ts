@@ -1,0 +1,171 @@
+/**
+ * Tables of the parcels application (实名收寄), on SQLite and PostgreSQL through Kysely.
+ *
+ * - `parcels`: one row per registered parcel; natural key (courier, waybill_no). Personal
+ *   identifiers are stored encrypted (`*_enc`, AES-256-GCM) with a blind index (`*_bidx`,
+ *   HMAC-SHA256 → signed 64-bit) beside them; names and addresses are stored as given and
+ *   masked on read (README.md).
+ * - `parcel_keys`: the person look-up structure (blind index → parcel ids), kept apart from
+ *   `parcels` and segmented by parcel id (`segment = id >> 18`, 262,144 parcels per segment):
+ *   inserts only touch the B-tree range of the newest segment, which stays in the page cache,
+ *   so the insert rate does not fall as the table grows (DESIGN.md "Decisions": random-key
+ *   secondary indexes). A look-up probes every segment (one index descent each).
+ * - `parcel_stats_*`: aggregates maintained in the same transaction as the inserts, so the
+ *   dashboard never scans `parcels`.
+ * - `outlets`: outlets seen in registrations (code, courier, division of the first parcel).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DialectName } from '../../store/database.ts';
+import { types, type MigrationFactory } from '../../store/migrate.ts';
+
+/** Parcels per look-up segment, as a power of two: segment = id >> SEGMENT_BITS. */
+export const SEGMENT_BITS = 18;
+
+/** Row shape of `parcels` as stored (integers 0/1 for booleans on both dialects). */
+export interface ParcelTable {
+  id: number;
+  courier: string;
+  waybill_no: string;
+  accepted_at: string | Date;
+  accepted_day: string;
+  outlet: string;
+  clerk: string;
+  sender_name: string;
+  sender_id_type: string;
+  sender_id_enc: string | null;
+  sender_id_bidx: bigint | number | null;
+  sender_phone_enc: string | null;
+  sender_phone_bidx: bigint | number | null;
+  sender_address: string;
+  sender_division: string | null;
+  sender_province: string | null;
+  receiver_name: string;
+  receiver_phone_enc: string | null;
+  receiver_phone_bidx: bigint | number | null;
+  receiver_address: string;
+  receiver_division: string | null;
+  receiver_province: string | null;
+  item_name: string;
+  item_nature: string;
+  item_quantity: number;
+  weight_grams: number;
+  inspected: number;
+  real_name_ok: number;
+  noncompliance: string | null;
+  flagged_terms: string | null;
+  source: string;
+  ingest_run_id: string | null;
+  content_hash: string;
+  created_at: string | Date;
+}
+
+function withoutRowid(dialect: DialectName) {
+  return dialect === 'sqlite' ? sql`without rowid` : sql``;
+}
+
+async function createParcels(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  const t = types(dialect);
+  await db.schema
+    .createTable('parcels')
+    .addColumn('id', t.serial, (c) => c.primaryKey())
+    .addColumn('courier', 'text', (c) => c.notNull())
+    .addColumn('waybill_no', 'text', (c) => c.notNull())
+    .addColumn('accepted_at', t.timestamp, (c) => c.notNull())
+    .addColumn('accepted_day', 'text', (c) => c.notNull())
+    .addColumn('outlet', 'text', (c) => c.notNull())
+    .addColumn('clerk', 'text', (c) => c.notNull())
+    .addColumn('sender_name', 'text', (c) => c.notNull())
+    .addColumn('sender_id_type', 'text', (c) => c.notNull())
+    .addColumn('sender_id_enc', 'text')
+    .addColumn('sender_id_bidx', 'bigint')
+    .addColumn('sender_phone_enc', 'text')
+    .addColumn('sender_phone_bidx', 'bigint')
+    .addColumn('sender_address', 'text', (c) => c.notNull())
+    .addColumn('sender_division', 'text')
+    .addColumn('sender_province', 'text')
+    .addColumn('receiver_name', 'text', (c) => c.notNull())
+    .addColumn('receiver_phone_enc', 'text')
+    .addColumn('receiver_phone_bidx', 'bigint')
+    .addColumn('receiver_address', 'text', (c) => c.notNull())
+    .addColumn('receiver_division', 'text')
+    .addColumn('receiver_province', 'text')
+    .addColumn('item_name', 'text', (c) => c.notNull())
+    .addColumn('item_nature', 'text', (c) => c.notNull())
+    .addColumn('item_quantity', 'integer', (c) => c.notNull())
+    .addColumn('weight_grams', 'integer', (c) => c.notNull())
+    .addColumn('inspected', 'integer', (c) => c.notNull())
+    .addColumn('real_name_ok', 'integer', (c) => c.notNull())
+    .addColumn('noncompliance', 'text')
+    .addColumn('flagged_terms', 'text')
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('ingest_run_id', 'text')
+    .addColumn('content_hash', 'text', (c) => c.notNull())
+    .addColumn('created_at', t.timestamp, (c) => c.notNull())
+    .addUniqueConstraint('parcels_courier_waybill_uq', ['courier', 'waybill_no'])
+    .execute();
+  await db.schema.createIndex('parcels_flagged_day_idx').on('parcels').columns(['accepted_day', 'id']).where(sql.ref('flagged_terms'), 'is not', null).execute();
+  await db.schema
+    .createTable('parcel_keys')
+    .addColumn('segment', 'integer', (c) => c.notNull())
+    .addColumn('key', 'bigint', (c) => c.notNull())
+    .addColumn('parcel_id', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('parcel_keys_pk', ['segment', 'key', 'parcel_id'])
+    .modifyEnd(withoutRowid(dialect))
+    .execute();
+  await db.schema
+    .createTable('outlets')
+    .addColumn('code', 'text', (c) => c.primaryKey())
+    .addColumn('courier', 'text', (c) => c.notNull())
+    .addColumn('name', 'text')
+    .addColumn('division_code', 'text')
+    .addColumn('first_seen_at', t.timestamp, (c) => c.notNull())
+    .execute();
+}
+
+async function createStats(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  const int = 'bigint' as const;
+  await db.schema
+    .createTable('parcel_stats_daily')
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('courier', 'text', (c) => c.notNull())
+    .addColumn('outlet', 'text', (c) => c.notNull())
+    .addColumn('total', int, (c) => c.notNull())
+    .addColumn('real_name_ok', int, (c) => c.notNull())
+    .addColumn('noncompliant', int, (c) => c.notNull())
+    .addColumn('flagged', int, (c) => c.notNull())
+    .addPrimaryKeyConstraint('parcel_stats_daily_pk', ['day', 'courier', 'outlet'])
+    .modifyEnd(withoutRowid(dialect))
+    .execute();
+  await db.schema
+    .createTable('parcel_stats_noncompliance')
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('courier', 'text', (c) => c.notNull())
+    .addColumn('code', 'text', (c) => c.notNull())
+    .addColumn('count', int, (c) => c.notNull())
+    .addPrimaryKeyConstraint('parcel_stats_noncompliance_pk', ['day', 'courier', 'code'])
+    .modifyEnd(withoutRowid(dialect))
+    .execute();
+  await db.schema
+    .createTable('parcel_stats_flows')
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('origin_province', 'text', (c) => c.notNull())
+    .addColumn('destination_province', 'text', (c) => c.notNull())
+    .addColumn('count', int, (c) => c.notNull())
+    .addPrimaryKeyConstraint('parcel_stats_flows_pk', ['day', 'origin_province', 'destination_province'])
+    .modifyEnd(withoutRowid(dialect))
+    .execute();
+  await db.schema
+    .createTable('parcel_stats_flags')
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('category', 'text', (c) => c.notNull())
+    .addColumn('count', int, (c) => c.notNull())
+    .addPrimaryKeyConstraint('parcel_stats_flags_pk', ['day', 'category'])
+    .modifyEnd(withoutRowid(dialect))
+    .execute();
+}
+
+/** Migrations in the form src/store/migrate.ts expects (names `202611300200_parcels_…`). */
+export const migrations: Readonly<Record<string, MigrationFactory>> = {
+  '202611300200_parcels_tables': (dialect) => ({ up: (db) => createParcels(db, dialect) }),
+  '202611300201_parcels_stats': (dialect) => ({ up: (db) => createStats(db, dialect) }),
+};
