@@ -1,0 +1,61 @@
+/**
+ * Top of the React tree: language and session providers, then either the login page or the
+ * shell with the page the hash route names (falling back to the role's first page).
+ */
+import { useEffect } from 'react';
+import { AuditPage } from '../audit/AuditPage.tsx';
+import { I18nProvider, useI18n } from '../i18n/index.ts';
+import { DashboardPage } from '../parcels/DashboardPage.tsx';
+import { LookupPage } from '../parcels/LookupPage.tsx';
+import { RegisterPage } from '../parcels/RegisterPage.tsx';
+import { LoginPage } from './LoginPage.tsx';
+import { pageAt, pagesFor, type PageId } from './pages.ts';
+import { navigate, useRoute } from './router.ts';
+import { SessionProvider, useSession } from './session.tsx';
+import { Shell } from './Shell.tsx';
+
+const views: Readonly<Record<PageId, () => React.JSX.Element>> = {
+  dashboard: DashboardPage,
+  register: RegisterPage,
+  lookup: LookupPage,
+  audit: AuditPage,
+};
+
+function Routed() {
+  const { user } = useSession();
+  const { t } = useI18n();
+  const path = useRoute();
+  const page = pageAt(path);
+  const allowed = user ? pagesFor(user.role) : [];
+  const target = page && allowed.includes(page) ? page : allowed[0];
+
+  useEffect(() => {
+    if (user && target && target.path !== path) navigate(target.path);
+  }, [user, target, path]);
+
+  if (user === undefined) return <div className="splash">{t('app.loading')}</div>;
+  if (user === null) return <LoginPage />;
+  if (!target) {
+    return (
+      <Shell user={user} path={path}>
+        <div className="notice notice-warn">{t('app.forbidden')}</div>
+      </Shell>
+    );
+  }
+  const View = views[target.id];
+  return (
+    <Shell user={user} path={target.path}>
+      <View />
+    </Shell>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <Routed />
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Hash routing (`#/parcels/dashboard`): works behind any static server and needs no server
+ * fallback. `useRoute` re-renders on hashchange; `navigate` changes the hash.
+ */
+import { useEffect, useState } from 'react';
+
+/** The current route path, e.g. '/parcels/register' ('' for none). */
+export function currentPath(): string {
+  const h = window.location.hash.replace(/^#/, '');
+  return h.split('?')[0] ?? '';
+}
+
+/** Go to a path (pushes a history entry). */
+export function navigate(path: string): void {
+  if (currentPath() !== path) window.location.hash = path;
+}
+
+/** The current route path, updated on navigation. */
+export function useRoute(): string {
+  const [path, setPath] = useState(currentPath);
+  useEffect(() => {
+    const on = () => setPath(currentPath());
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return path;
+}
