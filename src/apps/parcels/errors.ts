@@ -22,5 +22,8 @@ export const ParcelErrors = defineErrors('parcels', {
   PARCEL_BATCH_TOO_LARGE: { status: 413, zh: '一批最多 {max} 条，收到 {count} 条', en: 'a batch holds at most {max} records, got {count}' },
   PARCEL_LOOKUP_CRITERIA: { status: 400, zh: '请给出运单号和快递企业，或证件号码，或电话号码', en: 'give a waybill number with its courier, or an ID number, or a phone number' },
   PARCEL_IMPORT_COLUMNS_MISSING: { status: 422, zh: '导入文件缺少列：{columns}', en: 'the import file lacks columns: {columns}' },
+  PARCEL_OUTLET_NOT_OWN: { status: 403, zh: '收寄员只能登记本网点 {outlet} 的邮件', en: 'a clerk may register parcels for their own outlet {outlet} only' },
+  PARCEL_TIME_INVALID: { status: 422, zh: '收寄时间应为带时刻的时间（本地时间按 {timezone}）且不晚于当前时间', en: 'the acceptance time must be a date with a time of day (local times in {timezone}) and not in the future' },
+  PARCEL_INVALID: { status: 422, zh: '登记信息有 {count} 处错误', en: 'the registration has {count} errors' },
   PARCEL_QUEUE_CLOSED: { status: 503, zh: '登记服务正在关闭', en: 'the registration service is shutting down' },
 });

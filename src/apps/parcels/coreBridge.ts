@@ -1,0 +1,70 @@
+/**
+ * The few places where the parcels application reads src/core beyond the validators' results:
+ * courier codes and names (COURIERS), the acceptance instant and local day (parseDate,
+ * localDay) and the division of an address (parseAddress), with the caches a bulk load needs.
+ */
+import type { Issue } from '../../core/errors.ts';
+import { issue } from '../../core/errors.ts';
+import { COURIERS, localDay, parseAddress, parseDate, toInstant } from '../../core/index.ts';
+import { ParcelErrors } from './errors.ts';
+
+let byLabel: Map<string, string> | undefined;
+
+function labels(): Map<string, string> {
+  if (!byLabel) {
+    byLabel = new Map();
+    for (const c of COURIERS) {
+      for (const l of [c.code, c.name, c.shortName]) if (l) byLabel.set(String(l).toUpperCase(), c.code);
+    }
+  }
+  return byLabel;
+}
+
+/** The courier code for a code, Chinese name or short name (case-insensitive), or null. */
+export function courierCode(label: string): string | null {
+  return labels().get(label.trim().toUpperCase()) ?? null;
+}
+
+/** Every courier code of the table. */
+export function courierCodes(): string[] {
+  return COURIERS.map((c) => c.code);
+}
+
+/** The Chinese name of a courier code (the code itself when unknown). */
+export function courierName(code: string): string {
+  return COURIERS.find((c) => c.code === code)?.name ?? code;
+}
+
+/** { code, name } of every courier, for the registration form. */
+export function courierList(): { code: string; name: string; shortName: string }[] {
+  return COURIERS.map((c) => ({ code: c.code, name: c.name, shortName: c.shortName }));
+}
+
+/**
+ * The acceptance instant (ISO-8601 UTC) and its local day in `timezone`, from an ISO instant
+ * with offset or a local date-time (interpreted in `timezone`, core parseDate). A date without
+ * a time of day, or an instant more than 10 minutes after `now`, is PARCEL_TIME_INVALID.
+ */
+export function acceptedTime(value: string, timezone: string, now: Date): { instant: string; day: string } | { errors: Issue[] } {
+  if (value === '') return { errors: [issue('REQUIRED')] };
+  const r = parseDate(value, { timezone });
+  if (!r.valid || !r.parsed) return { errors: r.errors };
+  const at = toInstant(r.parsed, { timezone });
+  if (!at || r.parsed.precision !== 'instant' && r.parsed.precision !== 'time' || at.getTime() > now.getTime() + 600_000) {
+    return { errors: [issue(ParcelErrors.PARCEL_TIME_INVALID, { timezone })] };
+  }
+  return { instant: at.toISOString(), day: localDay(at, timezone) };
+}
+
+const addressCache = new Map<string, { divisionCode: string; province: string } | null>();
+
+/** Division code (county level or the deepest found) and province name of an address, or null. */
+export function addressDivision(address: string): { divisionCode: string; province: string } | null {
+  const cached = addressCache.get(address);
+  if (cached !== undefined) return cached;
+  const a = parseAddress(address);
+  const out = a && a.divisionCode ? { divisionCode: a.divisionCode, province: a.province ?? '' } : null;
+  if (addressCache.size > 100_000) addressCache.clear();
+  addressCache.set(address, out);
+  return out;
+}

@@ -1,0 +1,139 @@
+/**
+ * Look-up of parcels (查询) by waybill number, or by a person's ID number or phone number
+ * through the blind indexes — the query side only. Access (policy parcel.lookup: investigator
+ * with a stated purpose), the audit entry and masking are applied by the route (routes.ts)
+ * with src/security, around this one call.
+ */
+import { AppError } from '../../core/errors.ts';
+import { validateIdNumber, validatePhone } from '../../core/index.ts';
+import type { PlatformContext } from '../../platform/module.ts';
+import { courierCode, courierCodes } from './coreBridge.ts';
+import { ParcelErrors } from './errors.ts';
+import { parcelCrypto, type ParcelCrypto } from './parcelCrypto.ts';
+import * as repo from './repository.ts';
+import type { ParcelTable } from './schema.ts';
+import type { ScreeningHit } from './screening.ts';
+
+export interface LookupQuery {
+  readonly waybillNo?: string;
+  readonly courier?: string;
+  readonly idNumber?: string;
+  readonly phone?: string;
+}
+
+/** A parcel as the API shows it before masking (GLOSSARY names; identifiers decrypted). */
+export interface ParcelView {
+  id: number;
+  courier: string;
+  waybillNo: string;
+  acceptedAt: string;
+  acceptedDay: string;
+  outlet: string;
+  clerk: string;
+  senderName: string;
+  senderIdType: string;
+  senderIdNumber: string | null;
+  senderPhone: string | null;
+  senderAddress: string;
+  senderProvince: string | null;
+  receiverName: string;
+  receiverPhone: string | null;
+  receiverAddress: string;
+  receiverProvince: string | null;
+  itemName: string;
+  itemNature: string;
+  itemQuantity: number;
+  weightGrams: number;
+  inspected: boolean;
+  realNameOk: boolean;
+  noncompliance: string[];
+  flags: ScreeningHit[];
+  source: string;
+  /** Which fields of the parcel matched the query: 'waybill', 'sender', 'receiver'. */
+  matchedAs: string[];
+}
+
+export interface LookupResult {
+  readonly by: 'waybill' | 'idNumber' | 'phone';
+  readonly parcels: ParcelView[];
+  /** True when more parcels matched than repository LOOKUP_LIMIT. */
+  readonly truncated: boolean;
+}
+
+function view(row: ParcelTable, keys: ParcelCrypto, matchedAs: string[]): ParcelView {
+  const dec = (v: string | null) => (v ? keys.cipher.decrypt(v) : null);
+  return {
+    id: Number(row.id),
+    courier: row.courier,
+    waybillNo: row.waybill_no,
+    acceptedAt: new Date(row.accepted_at).toISOString(),
+    acceptedDay: row.accepted_day,
+    outlet: row.outlet,
+    clerk: row.clerk,
+    senderName: row.sender_name,
+    senderIdType: row.sender_id_type,
+    senderIdNumber: dec(row.sender_id_enc),
+    senderPhone: dec(row.sender_phone_enc),
+    senderAddress: row.sender_address,
+    senderProvince: row.sender_province,
+    receiverName: row.receiver_name,
+    receiverPhone: dec(row.receiver_phone_enc),
+    receiverAddress: row.receiver_address,
+    receiverProvince: row.receiver_province,
+    itemName: row.item_name,
+    itemNature: row.item_nature,
+    itemQuantity: Number(row.item_quantity),
+    weightGrams: Number(row.weight_grams),
+    inspected: Number(row.inspected) === 1,
+    realNameOk: Number(row.real_name_ok) === 1,
+    noncompliance: row.noncompliance ? row.noncompliance.split(',') : [],
+    flags: row.flagged_terms ? (JSON.parse(row.flagged_terms) as ScreeningHit[]) : [],
+    source: row.source,
+    matchedAs,
+  };
+}
+
+function normalisedId(value: string): string {
+  const r = validateIdNumber(value);
+  return r.valid && r.normalized ? r.normalized : value.normalize('NFKC').toUpperCase().replace(/\s+/g, '');
+}
+
+/**
+ * Find parcels: by `waybillNo` (with `courier`, or among all couriers when omitted), else by
+ * `idNumber` (sender), else by `phone` (sender or receiver). Identifiers are normalised the way
+ * they were stored (an invalid resident ID number was never stored, so it finds nothing).
+ * @throws AppError PARCEL_LOOKUP_CRITERIA when no criterion is given.
+ */
+export async function lookupParcels(ctx: PlatformContext, q: LookupQuery): Promise<LookupResult> {
+  const keys = parcelCrypto(ctx.secret);
+  const d = ctx.database;
+  if (q.waybillNo?.trim()) {
+    const code = q.courier?.trim() ? courierCode(q.courier.trim()) : null;
+    const couriers = q.courier?.trim() ? (code ? [code] : []) : courierCodes();
+    const rows = await repo.findByWaybill(d, couriers, q.waybillNo.trim().toUpperCase());
+    return { by: 'waybill', parcels: rows.map((r) => view(r, keys, ['waybill'])), truncated: false };
+  }
+  if (q.idNumber?.trim()) {
+    const key = keys.idIndex.of(normalisedId(q.idNumber.trim()));
+    const ids = await repo.parcelIdsByKey(d, key);
+    // ID-number and phone keys come from different HMAC keys, so every hit is a sender ID match.
+    const rows = await repo.parcelsByIds(d, ids);
+    return { by: 'idNumber', parcels: rows.map((r) => view(r, keys, ['sender'])), truncated: ids.length >= repo.LOOKUP_LIMIT };
+  }
+  if (q.phone?.trim()) {
+    const p = validatePhone(q.phone.trim());
+    const key = keys.phoneIndex.of(p.valid && p.normalized ? p.normalized : q.phone.trim());
+    const ids = await repo.parcelIdsByKey(d, key);
+    const rows = await repo.parcelsByIds(d, ids);
+    const views: ParcelView[] = [];
+    for (const r of rows) {
+      const v = view(r, keys, []);
+      const phone = p.valid && p.normalized ? p.normalized : q.phone.trim();
+      if (v.senderPhone === phone) v.matchedAs.push('sender');
+      if (v.receiverPhone === phone) v.matchedAs.push('receiver');
+      if (v.matchedAs.length > 0) views.push(v);
+    }
+    return { by: 'phone', parcels: views, truncated: ids.length >= repo.LOOKUP_LIMIT };
+  }
+  throw new AppError(ParcelErrors.PARCEL_LOOKUP_CRITERIA);
+}

@@ -1,0 +1,155 @@
+/**
+ * Registration service with group commit (收寄登记): single and batch registrations from the
+ * API, validated at once under the counter policy (parcelValidator.ts, mode 'api'), then
+ * queued; the queue is written in one transaction every `maxDelayMs` (default 2 ms) or as soon
+ * as `maxBatch` records wait — one commit for many concurrent requests instead of one per
+ * request (the classic group commit of database logs).
+ *
+ * Idempotent on (courier, waybillNo): re-submitting the same parcel answers ok with
+ * `duplicate: true` and the stored id; the same key with different content is refused with
+ * PARCEL_CONFLICT (README.md).
+ */
+import type { Issue } from '../../core/errors.ts';
+import { AppError, issue } from '../../core/errors.ts';
+import type { PlatformContext } from '../../platform/module.ts';
+import { ParcelErrors } from './errors.ts';
+import { emptyStats, storeChecked } from './loader.ts';
+import { parcelCrypto } from './parcelCrypto.ts';
+import { checkParcel, type ParcelCheck, type RawParcel } from './parcelValidator.ts';
+import type { ScreeningHit } from './screening.ts';
+
+/** The answer for one record of a registration. */
+export interface RegistrationResult {
+  /** 0-based position in the request (0 for a single registration). */
+  readonly index: number;
+  readonly ok: boolean;
+  /** The parcel id (new, or the stored one when `duplicate`). */
+  readonly id?: number;
+  /** True when the same parcel was already registered (nothing inserted). */
+  readonly duplicate?: boolean;
+  readonly errors: readonly Issue[];
+  readonly warnings: readonly Issue[];
+  /** Prohibited-item hits of the item description. */
+  readonly flags: readonly ScreeningHit[];
+}
+
+export interface RegistrarOptions {
+  /** Records per transaction at most (default 2,000). */
+  readonly maxBatch?: number;
+  /** Longest wait before a queued record is written, ms (default 2). */
+  readonly maxDelayMs?: number;
+}
+
+/** Who registers: a clerk is limited to their own outlet (policy parcel.register, ownOutletOnly). */
+export interface Registrant {
+  /** When set, every record's outlet must equal it (an empty outlet is filled with it). */
+  readonly outlet?: string | null;
+}
+
+interface Pending {
+  check: ParcelCheck;
+  resolve: (r: { id: number; duplicate: boolean } | { errors: readonly Issue[] }) => void;
+  reject: (e: unknown) => void;
+}
+
+/** The group-commit queue of one platform context. */
+export class ParcelRegistrar {
+  readonly #ctx: PlatformContext;
+  readonly #maxBatch: number;
+  readonly #maxDelayMs: number;
+  #queue: Pending[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  #writing: Promise<void> | undefined;
+  #closed = false;
+  /** Transactions written and records in them (for the bench and tests). */
+  readonly counters = { transactions: 0, records: 0 };
+
+  constructor(ctx: PlatformContext, options: RegistrarOptions = {}) {
+    this.#ctx = ctx;
+    this.#maxBatch = options.maxBatch ?? 2000;
+    this.#maxDelayMs = options.maxDelayMs ?? 2;
+  }
+
+  /**
+   * Register records (1 to 1,000). Returns one result per record, in order; never throws for
+   * bad records. @throws AppError PARCEL_BATCH_TOO_LARGE, PARCEL_QUEUE_CLOSED.
+   */
+  async register(records: readonly RawParcel[], who: Registrant = {}): Promise<RegistrationResult[]> {
+    if (this.#closed) throw new AppError(ParcelErrors.PARCEL_QUEUE_CLOSED);
+    if (records.length > 1000) throw new AppError(ParcelErrors.PARCEL_BATCH_TOO_LARGE, { max: 1000, count: records.length });
+    const keys = parcelCrypto(this.#ctx.secret);
+    const now = this.#ctx.now();
+    const tz = this.#ctx.config.timezone;
+    return Promise.all(
+      records.map(async (raw, index): Promise<RegistrationResult> => {
+        const own = who.outlet;
+        let rec = raw;
+        if (own && (raw.outlet === undefined || String(raw.outlet).trim() === '')) rec = { ...raw, outlet: own };
+        const check = checkParcel(rec, keys, { mode: 'api', now, timezone: tz });
+        if (own && String(rec.outlet).trim() !== own) {
+          return { index, ok: false, errors: [issue(ParcelErrors.PARCEL_OUTLET_NOT_OWN, { outlet: own }, 'outlet'), ...check.errors], warnings: check.warnings, flags: check.flags };
+        }
+        if (!check.values) return { index, ok: false, errors: check.errors, warnings: check.warnings, flags: check.flags };
+        const stored = await this.#enqueue(check);
+        if ('errors' in stored) return { index, ok: false, errors: stored.errors, warnings: check.warnings, flags: check.flags };
+        return { index, ok: true, id: stored.id, duplicate: stored.duplicate, errors: [], warnings: check.warnings, flags: check.flags };
+      }),
+    );
+  }
+
+  #enqueue(check: ParcelCheck): Promise<{ id: number; duplicate: boolean } | { errors: readonly Issue[] }> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ check, resolve, reject });
+      if (this.#queue.length >= this.#maxBatch) this.#kick(0);
+      else if (!this.#timer) this.#kick(this.#maxDelayMs);
+    });
+  }
+
+  #kick(delay: number): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#flush();
+    }, delay);
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#writing) return;
+    while (this.#queue.length > 0) {
+      const take = this.#queue.splice(0, this.#maxBatch);
+      this.#writing = this.#write(take);
+      await this.#writing;
+      this.#writing = undefined;
+    }
+  }
+
+  async #write(items: Pending[]): Promise<void> {
+    try {
+      const meta = { source: 'api' as const, runId: null, createdAt: this.#ctx.now().toISOString() };
+      const outcomes = await storeChecked(this.#ctx, items.map((p) => p.check), meta, emptyStats());
+      this.counters.transactions += 1;
+      this.counters.records += items.length;
+      outcomes.forEach((o, i) => items[i]!.resolve('errors' in o ? o : { id: o.id, duplicate: o.status === 'duplicate' }));
+    } catch (e) {
+      for (const p of items) p.reject(e);
+    }
+  }
+
+  /** Stop accepting records and wait until the queue is written. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#writing) await this.#writing;
+    await this.#flush();
+  }
+}
+
+const registrars = new WeakMap<PlatformContext, ParcelRegistrar>();
+
+/** The registrar of a platform context (one queue per open database). */
+export function registrarFor(ctx: PlatformContext, options?: RegistrarOptions): ParcelRegistrar {
+  let r = registrars.get(ctx);
+  if (!r) registrars.set(ctx, (r = new ParcelRegistrar(ctx, options)));
+  return r;
+}

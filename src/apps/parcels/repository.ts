@@ -1,0 +1,127 @@
+/**
+ * Queries of the parcels application (STYLE: repository = queries only, no policy, no
+ * masking): person look-ups through `parcel_keys`, waybill look-ups through the unique
+ * (courier, waybill_no) index, and the dashboard aggregates from `parcel_stats_*`.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../store/database.ts';
+import type { ParcelTable } from './schema.ts';
+import { SEGMENT_BITS } from './schema.ts';
+
+interface Tables {
+  parcels: ParcelTable;
+  parcel_keys: { segment: number; key: bigint; parcel_id: number };
+  parcel_stats_daily: { day: string; courier: string; outlet: string; total: number; real_name_ok: number; noncompliant: number; flagged: number };
+  parcel_stats_noncompliance: { day: string; courier: string; code: string; count: number };
+  parcel_stats_flows: { day: string; origin_province: string; destination_province: string; count: number };
+  parcel_stats_flags: { day: string; category: string; count: number };
+}
+
+function db(database: Database): Kysely<Tables> {
+  return database.db as Kysely<Tables>;
+}
+
+/** Most rows a look-up returns. */
+export const LOOKUP_LIMIT = 500;
+
+/** Parcels with this waybill number; `couriers` = the candidate courier codes (one index probe each). */
+export async function findByWaybill(database: Database, couriers: readonly string[], waybillNo: string): Promise<ParcelTable[]> {
+  if (couriers.length === 0) return [];
+  return db(database).selectFrom('parcels').selectAll().where('courier', 'in', couriers).where('waybill_no', '=', waybillNo).orderBy('id').execute();
+}
+
+/**
+ * Ids of parcels carrying this blind-index key (any role), newest first, at most LOOKUP_LIMIT:
+ * one probe per segment of `parcel_keys`.
+ */
+export async function parcelIdsByKey(database: Database, key: bigint): Promise<number[]> {
+  const max = await db(database).selectFrom('parcels').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+  const top = Math.floor(Number(max?.m ?? 0) / 2 ** SEGMENT_BITS);
+  const segments = Array.from({ length: top + 1 }, (_, i) => i);
+  const rows = await db(database)
+    .selectFrom('parcel_keys')
+    .select('parcel_id')
+    .where('segment', 'in', segments)
+    .where('key', '=', key)
+    .orderBy('parcel_id', 'desc')
+    .limit(LOOKUP_LIMIT)
+    .execute();
+  return rows.map((r) => Number(r.parcel_id));
+}
+
+/** Parcels by id, newest first. */
+export async function parcelsByIds(database: Database, ids: readonly number[]): Promise<ParcelTable[]> {
+  if (ids.length === 0) return [];
+  return db(database).selectFrom('parcels').selectAll().where('id', 'in', ids).orderBy('id', 'desc').execute();
+}
+
+/** Inclusive local-day range 'YYYY-MM-DD'; either end may be open. */
+export interface DayRange {
+  readonly from?: string;
+  readonly to?: string;
+}
+
+function inRange<T extends { where: (...a: never[]) => T }>(q: T, range: DayRange): T {
+  let out = q as unknown as { where: (c: string, op: string, v: string) => unknown };
+  if (range.from) out = out.where('day', '>=', range.from) as typeof out;
+  if (range.to) out = out.where('day', '<=', range.to) as typeof out;
+  return out as unknown as T;
+}
+
+const n = (v: unknown) => Number(v ?? 0);
+
+/** Daily totals and real-name counts. */
+export async function dailyTotals(database: Database, range: DayRange) {
+  const q = db(database).selectFrom('parcel_stats_daily').select((eb) => ['day', eb.fn.sum<number>('total').as('total'), eb.fn.sum<number>('real_name_ok').as('ok'), eb.fn.sum<number>('flagged').as('flagged'), eb.fn.sum<number>('noncompliant').as('nc')]);
+  const rows = await inRange(q, range).groupBy('day').orderBy('day').execute();
+  return rows.map((r) => ({ day: r.day, total: n(r.total), realNameOk: n(r.ok), flagged: n(r.flagged), noncompliant: n(r.nc) }));
+}
+
+/** Totals per courier. */
+export async function courierTotals(database: Database, range: DayRange) {
+  const q = db(database).selectFrom('parcel_stats_daily').select((eb) => ['courier', eb.fn.sum<number>('total').as('total'), eb.fn.sum<number>('real_name_ok').as('ok')]);
+  const rows = await inRange(q, range).groupBy('courier').orderBy('total', 'desc').orderBy('courier').execute();
+  return rows.map((r) => ({ courier: r.courier, total: n(r.total), realNameOk: n(r.ok) }));
+}
+
+/** The `limit` outlets with most parcels. */
+export async function outletTotals(database: Database, range: DayRange, limit: number) {
+  const q = db(database).selectFrom('parcel_stats_daily').select((eb) => ['outlet', 'courier', eb.fn.sum<number>('total').as('total'), eb.fn.sum<number>('real_name_ok').as('ok')]);
+  const rows = await inRange(q, range).groupBy(['outlet', 'courier']).orderBy('total', 'desc').orderBy('outlet').limit(limit).execute();
+  return rows.map((r) => ({ outlet: r.outlet, courier: r.courier, total: n(r.total), realNameOk: n(r.ok) }));
+}
+
+/** Noncompliance findings per code. */
+export async function noncomplianceCounts(database: Database, range: DayRange) {
+  const q = db(database).selectFrom('parcel_stats_noncompliance').select((eb) => ['code', eb.fn.sum<number>('count').as('count')]);
+  const rows = await inRange(q, range).groupBy('code').orderBy('count', 'desc').orderBy('code').execute();
+  return rows.map((r) => ({ code: r.code, count: n(r.count) }));
+}
+
+/** Origin → destination province flows, largest first. */
+export async function flowCounts(database: Database, range: DayRange, limit: number) {
+  const q = db(database).selectFrom('parcel_stats_flows').select((eb) => ['origin_province', 'destination_province', eb.fn.sum<number>('count').as('count')]);
+  const rows = await inRange(q, range).groupBy(['origin_province', 'destination_province']).orderBy('count', 'desc').orderBy('origin_province').orderBy('destination_province').limit(limit).execute();
+  return rows.map((r) => ({ originProvince: r.origin_province, destinationProvince: r.destination_province, count: n(r.count) }));
+}
+
+/** Flagged parcels per prohibited-item category. */
+export async function flagCounts(database: Database, range: DayRange) {
+  const q = db(database).selectFrom('parcel_stats_flags').select((eb) => ['category', eb.fn.sum<number>('count').as('count')]);
+  const rows = await inRange(q, range).groupBy('category').orderBy('count', 'desc').orderBy('category').execute();
+  return rows.map((r) => ({ category: r.category, count: n(r.count) }));
+}
+
+/** The newest flagged parcels in the range (no personal fields selected). */
+export async function recentFlagged(database: Database, range: DayRange, limit: number) {
+  let q = db(database).selectFrom('parcels').select(['id', 'courier', 'waybill_no', 'item_name', 'flagged_terms', 'accepted_at']).where('flagged_terms', 'is not', null);
+  if (range.from) q = q.where('accepted_day', '>=', range.from);
+  if (range.to) q = q.where('accepted_day', '<=', range.to);
+  return q.orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** Row count of `parcels` (for tests and the bench). */
+export async function countParcels(database: Database): Promise<number> {
+  const r = await sql<{ c: number }>`select count(*) as c from parcels`.execute(database.db);
+  return Number(r.rows[0]?.c ?? 0);
+}

@@ -1,0 +1,122 @@
+/**
+ * Store validated parcels, one transaction per batch, on either dialect — the one write path
+ * shared by bulk loads (loader.ts), imports and the registration group commit (registrar.ts).
+ *
+ * - Idempotent on (courier, waybill_no): a record whose key exists is not inserted again; it is
+ *   'duplicate' when its content hash equals the stored one, else 'conflict' (README.md).
+ * - In the same transaction: look-up keys (`parcel_keys`, sorted per batch, in the newest
+ *   segment), statistics increments and outlets.
+ * - SQLite: prepared statements on the raw better-sqlite3 handle (synchronous, one
+ *   transaction). PostgreSQL: COPY (pg-copy-streams) into a temporary staging table, then one
+ *   INSERT … SELECT … ON CONFLICT DO NOTHING with the look-up keys in the same statement.
+ */
+import type SQLite from 'better-sqlite3';
+import type { Database } from '../../store/database.ts';
+import type { ParcelValues } from './parcelValidator.ts';
+import { SEGMENT_BITS } from './schema.ts';
+import { statsDelta, type StatsDelta } from './statsDelta.ts';
+import { writePostgres } from './writerPostgres.ts';
+import { ALL_COLUMNS, VALUE_COLUMNS } from './columns.ts';
+
+export { ALL_COLUMNS, VALUE_COLUMNS };
+
+export type { StoreOutcome, StoreStatus, WriteMeta } from './columns.ts';
+import type { StoreOutcome, WriteMeta } from './columns.ts';
+
+/** Look-up key entries of inserted parcels, sorted by (segment, key) for B-tree locality. */
+export function lookupKeys(rows: readonly ParcelValues[], ids: readonly number[]): Array<[number, bigint, number]> {
+  const out: Array<[number, bigint, number]> = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const id = ids[i]!;
+    const seg = Math.floor(id / 2 ** SEGMENT_BITS);
+    if (r.sender_id_bidx !== null) out.push([seg, r.sender_id_bidx, id]);
+    if (r.sender_phone_bidx !== null) out.push([seg, r.sender_phone_bidx, id]);
+    if (r.receiver_phone_bidx !== null && r.receiver_phone_bidx !== r.sender_phone_bidx) out.push([seg, r.receiver_phone_bidx, id]);
+  }
+  out.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2]));
+  return out;
+}
+
+interface SqliteStatements {
+  insert: SQLite.Statement;
+  existing: SQLite.Statement;
+  key: SQLite.Statement;
+  daily: SQLite.Statement;
+  nc: SQLite.Statement;
+  flow: SQLite.Statement;
+  flag: SQLite.Statement;
+  outlet: SQLite.Statement;
+  tx: (batch: readonly ParcelValues[], meta: WriteMeta) => StoreOutcome[];
+}
+
+const prepared = new WeakMap<SQLite.Database, SqliteStatements>();
+
+function statements(db: SQLite.Database): SqliteStatements {
+  let s = prepared.get(db);
+  if (s) return s;
+  const cols = ALL_COLUMNS.join(', ');
+  const marks = ALL_COLUMNS.map(() => '?').join(', ');
+  const upsert = (table: string, keys: string[], counters: string[]) =>
+    db.prepare(`insert into ${table} (${[...keys, ...counters].join(', ')}) values (${[...keys, ...counters].map(() => '?').join(', ')})
+      on conflict (${keys.join(', ')}) do update set ${counters.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`);
+  const st: Omit<SqliteStatements, 'tx'> = {
+    insert: db.prepare(`insert into parcels (${cols}) values (${marks}) on conflict (courier, waybill_no) do nothing`),
+    existing: db.prepare('select id, content_hash from parcels where courier = ? and waybill_no = ?'),
+    key: db.prepare('insert or ignore into parcel_keys (segment, key, parcel_id) values (?, ?, ?)'),
+    daily: upsert('parcel_stats_daily', ['day', 'courier', 'outlet'], ['total', 'real_name_ok', 'noncompliant', 'flagged']),
+    nc: upsert('parcel_stats_noncompliance', ['day', 'courier', 'code'], ['count']),
+    flow: upsert('parcel_stats_flows', ['day', 'origin_province', 'destination_province'], ['count']),
+    flag: upsert('parcel_stats_flags', ['day', 'category'], ['count']),
+    outlet: db.prepare('insert or ignore into outlets (code, courier, division_code, first_seen_at) values (?, ?, ?, ?)'),
+  };
+  const tx = db.transaction((batch: readonly ParcelValues[], meta: WriteMeta) => sqliteBatch(st, batch, meta));
+  s = { ...st, tx };
+  prepared.set(db, s);
+  return s;
+}
+
+function sqliteBatch(st: Omit<SqliteStatements, 'tx'>, batch: readonly ParcelValues[], meta: WriteMeta): StoreOutcome[] {
+  const outcomes: StoreOutcome[] = [];
+  const inserted: ParcelValues[] = [];
+  const insertedIds: number[] = [];
+  const params: unknown[] = new Array(ALL_COLUMNS.length);
+  for (const v of batch) {
+    for (let i = 0; i < VALUE_COLUMNS.length; i++) params[i] = v[VALUE_COLUMNS[i]!];
+    params[VALUE_COLUMNS.length] = meta.source;
+    params[VALUE_COLUMNS.length + 1] = meta.runId;
+    params[VALUE_COLUMNS.length + 2] = meta.createdAt;
+    const r = st.insert.run(params);
+    if (r.changes === 1) {
+      const id = Number(r.lastInsertRowid);
+      outcomes.push({ id, status: 'inserted' });
+      inserted.push(v);
+      insertedIds.push(id);
+    } else {
+      const e = st.existing.get(v.courier, v.waybill_no) as { id: number; content_hash: string };
+      outcomes.push({ id: Number(e.id), status: e.content_hash === v.content_hash ? 'duplicate' : 'conflict' });
+    }
+  }
+  for (const k of lookupKeys(inserted, insertedIds)) st.key.run(k[0], k[1], k[2]);
+  applyStatsSqlite(st, statsDelta(inserted), meta.createdAt);
+  return outcomes;
+}
+
+function applyStatsSqlite(st: Omit<SqliteStatements, 'tx'>, d: StatsDelta, at: string): void {
+  for (const x of d.daily) st.daily.run(x.day, x.courier, x.outlet, x.total, x.realNameOk, x.noncompliant, x.flagged);
+  for (const x of d.noncompliance) st.nc.run(x.key.day, x.key.courier, x.key.code, x.count);
+  for (const x of d.flows) st.flow.run(x.key.day, x.key.origin_province, x.key.destination_province, x.count);
+  for (const x of d.flags) st.flag.run(x.key.day, x.key.category, x.count);
+  for (const [code, [courier, division]] of d.outlets) st.outlet.run(code, courier, division, at);
+}
+
+/**
+ * Write one batch in one transaction and report, per record and in order, its id and status.
+ * Records of the batch that share a key: the first is inserted, the others are duplicates or
+ * conflicts of it. Throws only on database failure (the whole batch is rolled back).
+ */
+export async function writeParcels(database: Database, batch: readonly ParcelValues[], meta: WriteMeta): Promise<StoreOutcome[]> {
+  if (batch.length === 0) return [];
+  if (database.dialect === 'sqlite') return statements(database.sqlite!).tx(batch, meta);
+  return writePostgres(database.pgPool!, batch, meta);
+}
