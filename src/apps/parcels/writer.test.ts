@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPlatform } from '../../platform/platform.ts';
+import type { PlatformContext } from '../../platform/module.ts';
+import { testDialects } from '../../store/testing.ts';
+import { parcelCrypto } from './parcelCrypto.ts';
+import * as repo from './repository.ts';
+import { migrations } from './schema.ts';
+import { testRow } from './testRows.ts';
+import { writeParcels } from './writer.ts';
+
+describe.each(testDialects())('parcel writer on $name', (dialect) => {
+  let ctx: PlatformContext;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const made = await dialect.create();
+    drop = made.drop;
+    ctx = await openPlatform(made.config, { modules: [{ name: 'parcels', migrations }] });
+  });
+  afterAll(async () => {
+    await ctx.database.close();
+    await drop();
+  });
+  const meta = { source: 'import' as const, runId: 'r1', createdAt: '2026-11-29T00:00:00.000Z' };
+
+  it('inserts, reports duplicates and conflicts per record, and keeps statistics exact', async () => {
+    const k = parcelCrypto(ctx.secret);
+    const first = await writeParcels(ctx.database, [
+      testRow(k, { waybillNo: 'A1' }),
+      testRow(k, { waybillNo: 'A2', idNumber: null, noncompliance: ['PARCEL_ID_MISSING'] }),
+      testRow(k, { waybillNo: 'A1' }),
+      testRow(k, { waybillNo: 'A3', courier: 'SF', outlet: 'O2', itemName: '仿真枪', flags: [{ term: '仿真枪', category: 'firearms' }] }),
+    ], meta);
+    expect(first.map((o) => o.status)).toEqual(['inserted', 'inserted', 'duplicate', 'inserted']);
+    expect(first[2]!.id).toBe(first[0]!.id);
+    const again = await writeParcels(ctx.database, [testRow(k, { waybillNo: 'A2', idNumber: null, noncompliance: ['PARCEL_ID_MISSING'] }), testRow(k, { waybillNo: 'A1', hash: 'other' })], meta);
+    expect(again).toEqual([{ id: first[1]!.id, status: 'duplicate' }, { id: first[0]!.id, status: 'conflict' }]);
+    expect(await repo.countParcels(ctx.database)).toBe(3);
+    expect(await repo.dailyTotals(ctx.database, {})).toEqual([{ day: '2026-11-11', total: 3, realNameOk: 2, flagged: 1, noncompliant: 1 }]);
+    expect(await repo.courierTotals(ctx.database, {})).toEqual([{ courier: 'ZTO', total: 2, realNameOk: 1 }, { courier: 'SF', total: 1, realNameOk: 1 }]);
+    expect(await repo.noncomplianceCounts(ctx.database, {})).toEqual([{ code: 'PARCEL_ID_MISSING', count: 1 }]);
+    expect(await repo.flagCounts(ctx.database, {})).toEqual([{ category: 'firearms', count: 1 }]);
+    expect(await repo.flowCounts(ctx.database, {}, 10)).toEqual([{ originProvince: '浙江省', destinationProvince: '北京市', count: 3 }]);
+    expect(await repo.dailyTotals(ctx.database, { from: '2026-11-12' })).toEqual([]);
+  });
+
+  it('finds parcels by blind index through the segmented key table', async () => {
+    const k = parcelCrypto(ctx.secret);
+    const ids = await repo.parcelIdsByKey(ctx.database, k.idIndex.of('11010519491231002X'));
+    const rows = await repo.parcelsByIds(ctx.database, ids);
+    expect(rows.map((r) => r.waybill_no).sort()).toEqual(['A1', 'A3']);
+    const byPhone = await repo.parcelIdsByKey(ctx.database, k.phoneIndex.of('13987654321'));
+    expect(byPhone).toHaveLength(3);
+    expect(await repo.parcelIdsByKey(ctx.database, k.phoneIndex.of('13000000000'))).toEqual([]);
+    const w = await repo.findByWaybill(ctx.database, ['ZTO', 'SF'], 'A3');
+    expect(w.map((r) => [r.courier, r.outlet])).toEqual([['SF', 'O2']]);
+    expect(k.cipher.decrypt(w[0]!.sender_id_enc!)).toBe('11010519491231002X');
+  });
+});
