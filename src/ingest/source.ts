@@ -1,0 +1,65 @@
+/**
+ * Plumbing shared by the readers: opening an input as byte chunks, and turning a generator of
+ * row arrays into a `RowSource`.
+ */
+import fs from 'node:fs';
+import { AppError } from '../core/errors.ts';
+import { IngestErrors } from './errors.ts';
+import type { ReadProgress, RowSource, SourceMeta, SourceRow } from './types.ts';
+
+/** What readers accept: a file path, the bytes themselves, or any stream/iterable of bytes. */
+export type ByteInput = string | Uint8Array | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>;
+
+/** Read chunk size for files: 1 MiB keeps syscalls and decoder calls few. */
+export const READ_CHUNK_BYTES = 1 << 20;
+
+/**
+ * Open an input as an async iterable of Buffers plus its total size when known.
+ * @throws AppError INGEST_SOURCE_UNREADABLE when a path does not name a readable file.
+ */
+export function openBytes(input: ByteInput): { chunks: AsyncIterable<Buffer>; totalBytes: number | undefined } {
+  if (typeof input === 'string') {
+    let size: number;
+    try {
+      const st = fs.statSync(input);
+      if (!st.isFile()) throw new Error('not a regular file');
+      fs.accessSync(input, fs.constants.R_OK);
+      size = st.size;
+    } catch (e) {
+      throw new AppError(IngestErrors.INGEST_SOURCE_UNREADABLE, { reason: `${input}: ${e instanceof Error ? e.message : String(e)}` });
+    }
+    return { chunks: fs.createReadStream(input, { highWaterMark: READ_CHUNK_BYTES }) as AsyncIterable<Buffer>, totalBytes: size };
+  }
+  if (input instanceof Uint8Array) {
+    const buf = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    return { chunks: (async function* () { yield buf; })(), totalBytes: buf.length };
+  }
+  const source = input;
+  return {
+    chunks: (async function* () {
+      for await (const c of source as AsyncIterable<Uint8Array | string>) yield typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+    })(),
+    totalBytes: undefined,
+  };
+}
+
+/**
+ * Wrap a generator of row arrays as a `RowSource`.
+ * @param produce called once, when iteration starts.
+ */
+export function makeRowSource(meta: SourceMeta, produce: () => AsyncIterable<readonly SourceRow[]>, progress: () => ReadProgress): RowSource {
+  let started = false;
+  const chunks = (): AsyncIterable<readonly SourceRow[]> => {
+    if (started) throw new Error('a row source can be iterated only once');
+    started = true;
+    return produce();
+  };
+  return {
+    meta,
+    chunks,
+    progress,
+    async *[Symbol.asyncIterator]() {
+      for await (const chunk of chunks()) yield* chunk;
+    },
+  };
+}
