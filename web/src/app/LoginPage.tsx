@@ -46,7 +46,7 @@ export function LoginPage() {
         {expired && !error && <div className="notice notice-warn">{t('app.sessionExpired')}</div>}
         {error && (
           <div className="notice notice-error" role="alert" data-testid="login-error">
-            {pick(error.bilingual)}
+            {error.details.length ? error.details.map((d) => <div key={d.code}>{pick(d)}</div>) : pick(error.bilingual)}
           </div>
         )}
         <label className="field">

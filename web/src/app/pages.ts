@@ -1,9 +1,10 @@
 /**
- * The pages of the web app and which roles see them in the navigation. This mirrors the
- * server's declared policies (src/security/policies.ts: stats.read, parcel.register,
- * parcel.lookup, audit.read); the server still checks every request, so this table only
- * decides what the navigation offers.
+ * The pages of the web app and the declared policy each one needs. Which pages a role sees is
+ * read from the server's own policy table (src/security/policies.ts, pure data shared with the
+ * browser bundle), so the navigation and the server's checks cannot drift apart; the server
+ * still checks every request.
  */
+import { findPolicy, type Action, type RecordKind } from '../../../src/security/policies.ts';
 import type { Role } from '../api.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
@@ -13,19 +14,20 @@ export interface PageDef {
   readonly id: PageId;
   readonly path: string;
   readonly label: MessageKey;
-  readonly roles: readonly Role[];
+  /** The policy the page's main request is checked against. */
+  readonly access: readonly [Action, RecordKind];
 }
 
 export const pages: readonly PageDef[] = [
-  { id: 'dashboard', path: '/parcels/dashboard', label: 'nav.dashboard', roles: ['admin', 'regulator', 'viewer'] },
-  { id: 'register', path: '/parcels/register', label: 'nav.register', roles: ['clerk', 'admin'] },
-  { id: 'lookup', path: '/parcels/lookup', label: 'nav.lookup', roles: ['investigator'] },
-  { id: 'audit', path: '/audit', label: 'nav.audit', roles: ['admin'] },
+  { id: 'dashboard', path: '/parcels/dashboard', label: 'nav.dashboard', access: ['stats.read', 'parcel'] },
+  { id: 'register', path: '/parcels/register', label: 'nav.register', access: ['parcel.register', 'parcel'] },
+  { id: 'lookup', path: '/parcels/lookup', label: 'nav.lookup', access: ['parcel.lookup', 'parcel'] },
+  { id: 'audit', path: '/audit', label: 'nav.audit', access: ['audit.read', 'audit'] },
 ];
 
-/** Pages a role may open, in navigation order. */
+/** Pages a role is granted (purpose conditions are stated on the page itself), in navigation order. */
 export function pagesFor(role: Role): readonly PageDef[] {
-  return pages.filter((p) => p.roles.includes(role));
+  return pages.filter((p) => Boolean(findPolicy(p.access[0], p.access[1])?.grants[role]));
 }
 
 /** The page a path names, or undefined. */
