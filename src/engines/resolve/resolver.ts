@@ -1,0 +1,223 @@
+/**
+ * The resolve engine end to end: prepare per-record features once, block, compare candidate
+ * pairs into comparison patterns, estimate Fellegi–Sunter parameters (EM or labels), score,
+ * classify (match / possible match / non-match), rank top-k candidates per record, and explain
+ * any pair field by field. Deduplication when only `left` is given, linkage of `left` against
+ * `right` otherwise.
+ */
+import { AppError } from '../../core/errors.ts';
+import { blockingStats, buildBlockingIndex, forEachCandidate, type BlockingIndex, type BlockingStats } from './blocking.ts';
+import { compileConfig, readField, type CompiledComparison, type ResolverConfig, type Row } from './config.ts';
+import { ResolveErrors } from './errors.ts';
+import { fitEm, fitLabelled, levelOf, levelWeights, matchProbability, patternCoder, patternWeight, weightForProbability, type FsModel, type PatternCoder } from './fellegiSunter.ts';
+
+/** Features of both sides, computed once per record. */
+export interface Prepared {
+  readonly config: ResolverConfig;
+  readonly comparisons: readonly CompiledComparison[];
+  readonly coder: PatternCoder;
+  /** features[k][i]: comparison k of left record i (null = missing). */
+  readonly leftFeatures: readonly (readonly unknown[])[];
+  readonly rightFeatures: readonly (readonly unknown[])[];
+  readonly leftIds: readonly string[];
+  readonly rightIds: readonly string[];
+  readonly blocking: BlockingIndex;
+  readonly dedupe: boolean;
+}
+
+/**
+ * Compile the configuration and prepare every record's comparison features and blocking keys.
+ * Throws AppError RESOLVE_CONFIG_INVALID / RESOLVE_UNKNOWN_COMPARATOR on a bad configuration.
+ */
+export function prepare(config: ResolverConfig, left: readonly Row[], right?: readonly Row[]): Prepared {
+  const comparisons = compileConfig(config);
+  const dedupe = right === undefined;
+  const rightRows = right ?? left;
+  const leftFeatures: unknown[][] = [];
+  const rightFeatures: unknown[][] = [];
+  for (const c of comparisons) {
+    const lv = left.map((r) => readField(r, c.left));
+    if (dedupe) {
+      const f = c.comparator.prepare(lv);
+      leftFeatures.push(f);
+      rightFeatures.push(f);
+    } else {
+      const f = c.comparator.prepare([...lv, ...rightRows.map((r) => readField(r, c.right))]);
+      leftFeatures.push(f.slice(0, left.length));
+      rightFeatures.push(f.slice(left.length));
+    }
+  }
+  const ids = (rows: readonly Row[]): string[] => rows.map((r, i) => (config.idField ? String(readField(r, config.idField)) : String(i)));
+  const leftIds = ids(left);
+  return {
+    config,
+    comparisons,
+    coder: patternCoder(comparisons.map((c) => c.comparator.levels.length)),
+    leftFeatures,
+    rightFeatures,
+    leftIds,
+    rightIds: dedupe ? leftIds : ids(rightRows),
+    blocking: buildBlockingIndex(config.blocking, left, right),
+    dedupe,
+  };
+}
+
+/** Comparison pattern of one pair (mixed-radix level vector). */
+export function comparePair(p: Prepared, i: number, j: number): number {
+  let pattern = 0;
+  for (let k = 0; k < p.comparisons.length; k++) {
+    const a = p.leftFeatures[k]![i];
+    const b = p.rightFeatures[k]![j];
+    const level = a == null || b == null ? p.coder.levelCounts[k]! : p.comparisons[k]!.comparator.compare(a, b);
+    pattern += level * p.coder.strides[k]!;
+  }
+  return pattern;
+}
+
+/** Candidate pairs with their patterns, in parallel typed arrays of length `count`. */
+export interface CandidateSet {
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly patterns: Float64Array;
+  readonly count: number;
+  readonly stats: BlockingStats;
+}
+
+/** Generate candidate pairs by blocking and compare each once. */
+export function compareCandidates(p: Prepared): CandidateSet {
+  let cap = 1 << 16;
+  let left = new Int32Array(cap);
+  let right = new Int32Array(cap);
+  let patterns = new Float64Array(cap);
+  let n = 0;
+  const count = forEachCandidate(p.blocking, (i, j) => {
+    if (n === cap) {
+      cap *= 2;
+      const l2 = new Int32Array(cap); l2.set(left); left = l2;
+      const r2 = new Int32Array(cap); r2.set(right); right = r2;
+      const p2 = new Float64Array(cap); p2.set(patterns); patterns = p2;
+    }
+    left[n] = i;
+    right[n] = j;
+    patterns[n] = comparePair(p, i, j);
+    n++;
+  });
+  return { left: left.subarray(0, n), right: right.subarray(0, n), patterns: patterns.subarray(0, n), count, stats: blockingStats(p.blocking, count) };
+}
+
+/** Pattern → number of candidate pairs with it. */
+export function patternCounts(c: CandidateSet): Map<number, number> {
+  const m = new Map<number, number>();
+  for (let i = 0; i < c.count; i++) m.set(c.patterns[i]!, (m.get(c.patterns[i]!) ?? 0) + 1);
+  return m;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * u estimated from `n` random record pairs (seeded), which are almost all non-matches when the
+ * files are large (Jaro 1989): level frequencies per field, missing comparisons skipped.
+ */
+export function uFromRandomPairs(p: Prepared, n: number, seed = 1): number[][] {
+  const rnd = mulberry32(seed);
+  const nl = p.leftFeatures[0]!.length;
+  const nr = p.rightFeatures[0]!.length;
+  const freq = p.comparisons.map((c) => new Array<number>(c.comparator.levels.length).fill(0));
+  for (let s = 0; s < n; s++) {
+    const i = Math.floor(rnd() * nl);
+    const j = Math.floor(rnd() * nr);
+    if (p.dedupe && i === j) continue;
+    const pattern = comparePair(p, i, j);
+    for (let k = 0; k < freq.length; k++) {
+      const l = levelOf(p.coder, pattern, k);
+      if (l < p.coder.levelCounts[k]!) freq[k]![l]! += 1;
+    }
+  }
+  return freq.map((f) => { const t = f.reduce((a, b) => a + b, 0) || 1; return f.map((x) => x / t); });
+}
+
+/**
+ * Estimate the model. With `labels` (a function saying whether left i and right j are the same
+ * entity, for some pairs), m and u come from the labelled candidate pairs; otherwise by EM on
+ * the candidate patterns, with u fixed from random pairs when `config.em.randomPairsForU` > 0.
+ */
+export function fitModel(p: Prepared, c: CandidateSet, labels?: (i: number, j: number) => boolean | undefined): FsModel {
+  const names = p.comparisons.map((x) => x.name);
+  const levels = p.comparisons.map((x) => x.comparator.levels);
+  if (labels) {
+    const labelled: { pattern: number; match: boolean }[] = [];
+    for (let t = 0; t < c.count; t++) {
+      const y = labels(c.left[t]!, c.right[t]!);
+      if (y !== undefined) labelled.push({ pattern: c.patterns[t]!, match: y });
+    }
+    return fitLabelled(names, levels, p.coder, labelled);
+  }
+  const em = p.config.em ?? {};
+  const fixedU = em.randomPairsForU ? uFromRandomPairs(p, em.randomPairsForU, em.seed ?? 1) : undefined;
+  return fitEm(names, levels, p.coder, patternCounts(c), {
+    ...(em.maxIterations !== undefined ? { maxIterations: em.maxIterations } : {}),
+    ...(em.tolerance !== undefined ? { tolerance: em.tolerance } : {}),
+    ...(em.initialMatchShare !== undefined ? { initialMatchShare: em.initialMatchShare } : {}),
+    ...(fixedU ? { fixedU } : {}),
+  });
+}
+
+/** One scored candidate pair. */
+export interface ScoredPair {
+  readonly left: number;
+  readonly right: number;
+  readonly leftId: string;
+  readonly rightId: string;
+  /** Match weight in bits. */
+  readonly weight: number;
+  readonly probability: number;
+  readonly decision: 'match' | 'possible' | 'non-match';
+}
+
+/** Match and possible-match thresholds in bits; defaults from the posterior (0.5 and 0.05). */
+export function thresholdsOf(config: ResolverConfig, model: FsModel): { match: number; possible: number } {
+  return config.thresholds ?? { match: weightForProbability(0.5, model.matchShare), possible: weightForProbability(0.05, model.matchShare) };
+}
+
+/** Weights of every candidate (Float64Array parallel to the candidate set). */
+export function scoreCandidates(p: Prepared, c: CandidateSet, model: FsModel): Float64Array {
+  if (model.fields.length !== p.comparisons.length) throw new AppError(ResolveErrors.RESOLVE_NOT_FITTED);
+  const w = levelWeights(model);
+  const cache = new Map<number, number>();
+  const out = new Float64Array(c.count);
+  for (let t = 0; t < c.count; t++) {
+    const pat = c.patterns[t]!;
+    let v = cache.get(pat);
+    if (v === undefined) {
+      v = patternWeight(w, p.coder, pat);
+      cache.set(pat, v);
+    }
+    out[t] = v;
+  }
+  return out;
+}
+
+/** Build the public shape of candidate t. */
+export function scoredPair(p: Prepared, c: CandidateSet, weights: Float64Array, model: FsModel, t: number, th: { match: number; possible: number }): ScoredPair {
+  const weight = weights[t]!;
+  const i = c.left[t]!;
+  const j = c.right[t]!;
+  return {
+    left: i,
+    right: j,
+    leftId: p.leftIds[i]!,
+    rightId: p.rightIds[j]!,
+    weight,
+    probability: matchProbability(weight, model.matchShare),
+    decision: weight >= th.match ? 'match' : weight >= th.possible ? 'possible' : 'non-match',
+  };
+}
