@@ -3,8 +3,10 @@
  */
 import type { Command } from 'commander';
 import type { PlatformContext } from '../platform/module.ts';
+import { registerValidateCommand } from './validate.ts';
 
 export function registerStandaloneCommands(program: Command, open: () => Promise<PlatformContext>): void {
+  registerValidateCommand(program);
   program
     .command('migrate')
     .description('create or migrate the database to the latest schema / 创建或升级数据库')
