@@ -2,5 +2,6 @@
  * Every module of the platform, in dependency order. Adding an app = one import and one entry.
  */
 import type { GongzhiModule } from './platform/module.ts';
+import { securityModule } from './security/index.ts';
 
-export const modules: readonly GongzhiModule[] = [];
+export const modules: readonly GongzhiModule[] = [securityModule];

@@ -4,6 +4,8 @@
 import type { Command } from 'commander';
 import type { PlatformContext } from '../platform/module.ts';
 import { registerValidateCommand } from './validate.ts';
+import { registerServeCommand } from '../api/server.ts';
+import { modules } from '../modules.ts';
 
 export function registerStandaloneCommands(program: Command, open: () => Promise<PlatformContext>): void {
   registerValidateCommand(program);
@@ -14,4 +16,5 @@ export function registerStandaloneCommands(program: Command, open: () => Promise
       const ctx = await open();
       process.stdout.write(`database ready (${ctx.database.dialect})\n`);
     });
+  registerServeCommand(program, open, () => modules);
 }
