@@ -25,3 +25,10 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 export function formatYmd(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** Date.UTC without its two-digit-year trap (Date.UTC(99, …) is 1999): milliseconds since the epoch. */
+export function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const d = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getTime();
+}

@@ -59,14 +59,19 @@ export function spanAt(spans: readonly DivisionSpan[], year: number): DivisionSp
   return best;
 }
 
-/** The latest meaning (greatest start year; an open span wins a tie). */
+/**
+ * The latest meaning: the meaning in force today (an open span; the latest-starting one if
+ * several), else the one that ended last.
+ */
 export function latestSpan(spans: readonly DivisionSpan[]): DivisionSpan {
-  let best = spans[0]!;
+  let best: DivisionSpan | undefined;
   for (const s of spans) {
-    const a = s.from ?? -1;
-    const b = best.from ?? -1;
-    if (a > b || (a === b && s.to === null)) best = s;
+    if (s.to !== null) continue;
+    if (!best || (s.from ?? -1) > (best.from ?? -1)) best = s;
   }
+  if (best) return best;
+  best = spans[0]!;
+  for (const s of spans) if ((s.to ?? 0) > (best.to ?? 0)) best = s;
   return best;
 }
 

@@ -1,0 +1,54 @@
+/**
+ * Local time ↔ instant in an IANA time zone (GB/T 7408 local time; Asia/Shanghai by default),
+ * through Intl, so zones with historical DST (China 1986–1991) are right.
+ */
+
+import { utcMs } from './calendar.ts';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The Intl formatter of a zone, or null when the zone is unknown. */
+function formatter(timezone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(timezone);
+  if (f) return f;
+  try {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+  } catch {
+    return null;
+  }
+  formatters.set(timezone, f);
+  return f;
+}
+
+/** True when Intl knows the IANA zone name. */
+export function isTimeZone(timezone: string): boolean {
+  return formatter(timezone) !== null;
+}
+
+/** Wall-clock fields of an instant in a zone (throws RangeError on an unknown zone). */
+export function wallClock(utcMs: number, timezone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const f = formatter(timezone);
+  if (!f) throw new RangeError(`unknown time zone ${timezone}`);
+  const parts: Record<string, number> = {};
+  for (const p of f.formatToParts(new Date(utcMs))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+}
+
+/** Offset of a zone from UTC at an instant, in minutes (Asia/Shanghai today: 480). */
+export function offsetMinutes(utcMs: number, timezone: string): number {
+  const w = wallClock(utcMs, timezone);
+  const asUtc = utcMs(w.year, w.month, w.day, w.hour, w.minute, w.second);
+  return Math.round((asUtc - (utcMs - (((utcMs % 1000) + 1000) % 1000))) / 60_000);
+}
+
+/**
+ * The instant of a wall-clock time in a zone. `localAsUtcMs` is the wall-clock time encoded as if
+ * it were UTC (Date.UTC of its fields). In a DST gap the later offset is used.
+ */
+export function localToUtc(localAsUtcMs: number, timezone: string): number {
+  const first = localAsUtcMs - offsetMinutes(localAsUtcMs, timezone) * 60_000;
+  const second = localAsUtcMs - offsetMinutes(first, timezone) * 60_000;
+  return second;
+}

@@ -1,0 +1,165 @@
+/**
+ * Read the division at the head of a free-text Chinese address (省/市/县 then the rest), against
+ * the current GB/T 2260 names. Full names and common short forms of provinces (吉林 for 吉林省,
+ * 广西 for 广西壮族自治区) and prefectures (通化 for 通化市, 延边 for 延边朝鲜族自治州) are
+ * recognised; county names only in full (a short county name too often begins the street part:
+ * 长乐乡). Among all readings the one that consumes most text, then reaches deepest, wins, and
+ * levels must be consistent (a county must belong to the province and prefecture read before it).
+ * C07: '吉林通化市东昌区江南大街5号' → 220502 吉林省/通化市/东昌区, not 吉林市.
+ */
+import { divisionTable, isCurrent, latestSpan } from './data.ts';
+
+export interface ParsedAddress {
+  /** Deepest division recognised (county, else prefecture, else province). */
+  readonly divisionCode: string;
+  readonly province: string | null;
+  readonly prefecture: string | null;
+  readonly county: string | null;
+  /** The text after the division names, e.g. '长乐乡中心街9号'. */
+  readonly detail: string;
+}
+
+interface Scope {
+  /** name variant → codes */
+  readonly byName: Map<string, string[]>;
+  readonly maxLen: number;
+}
+interface AddressIndex {
+  readonly names: Map<string, string>;
+  readonly provinces: Scope;
+  readonly prefecturesOf: Map<string, Scope>;
+  /** counties by prefecture code (XXYY00) and by province code (XX0000), and all ('') */
+  readonly countiesOf: Map<string, Scope>;
+}
+
+const PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+const PROVINCE_SUFFIX = /(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$/;
+const PREFECTURE_SUFFIX = /(?:(?:朝鲜族|土家族|苗族|藏族|羌族|彝族|布依族|侗族|哈尼族|壮族|傣族|白族|景颇族|傈僳族|回族|蒙古族|柯尔克孜|哈萨克|蒙古)+自治州|市|地区|盟)$/;
+
+function add(scope: Map<string, string[]>, name: string, code: string): void {
+  const list = scope.get(name);
+  if (!list) scope.set(name, [code]);
+  else if (!list.includes(code)) list.push(code);
+}
+
+function toScope(m: Map<string, string[]>): Scope {
+  let maxLen = 0;
+  for (const k of m.keys()) maxLen = Math.max(maxLen, k.length);
+  return { byName: m, maxLen };
+}
+
+let index: AddressIndex | undefined;
+
+function addressIndex(): AddressIndex {
+  if (index) return index;
+  const names = new Map<string, string>();
+  const prov = new Map<string, string[]>();
+  const pref = new Map<string, Map<string, string[]>>();
+  const county = new Map<string, Map<string, string[]>>();
+  const scoped = (m: Map<string, Map<string, string[]>>, k: string) => m.get(k) ?? m.set(k, new Map()).get(k)!;
+  for (const [code, spans] of divisionTable().codes) {
+    if (!isCurrent(spans) || code.startsWith('8')) continue;
+    const name = latestSpan(spans).name;
+    if (PLACEHOLDERS.has(name)) continue;
+    names.set(code, name);
+    const p = `${code.slice(0, 2)}0000`;
+    if (code.endsWith('0000')) {
+      add(prov, name, code);
+      const short = name.replace(PROVINCE_SUFFIX, '');
+      if (short.length >= 2) add(prov, short, code);
+      if (name === '内蒙古自治区') add(prov, '内蒙', code);
+    } else if (code.endsWith('00')) {
+      for (const k of [p, '']) {
+        add(scoped(pref, k), name, code);
+        const short = name.replace(PREFECTURE_SUFFIX, '');
+        if (short.length >= 2 && short !== name) add(scoped(pref, k), short, code);
+      }
+    } else {
+      for (const k of [`${code.slice(0, 4)}00`, p, '']) add(scoped(county, k), name, code);
+    }
+  }
+  const mapScopes = (m: Map<string, Map<string, string[]>>) => new Map([...m].map(([k, v]) => [k, toScope(v)]));
+  index = { names, provinces: toScope(prov), prefecturesOf: mapScopes(pref), countiesOf: mapScopes(county) };
+  return index;
+}
+
+/** Every (code, length) whose name variant starts `text` at `pos` in a scope. */
+function matchesAt(scope: Scope | undefined, text: string, pos: number): Array<{ code: string; len: number }> {
+  const out: Array<{ code: string; len: number }> = [];
+  if (!scope) return out;
+  for (let len = Math.min(scope.maxLen, text.length - pos); len >= 2; len--) {
+    const name = text.slice(pos, pos + len);
+    const codes = scope.byName.get(name);
+    if (!codes) continue;
+    // a short form (吉林, 通化) must not be the head of a longer name (朝阳区 is not 朝阳 + 区…)
+    if (!LEVEL_CHARS.has(name[name.length - 1]!) && LEVEL_CHARS.has(text[pos + len] ?? '')) continue;
+    for (const code of codes) out.push({ code, len });
+  }
+  return out;
+}
+
+interface Reading {
+  province: string | null;
+  prefecture: string | null;
+  county: string | null;
+  consumed: number;
+  levels: number;
+}
+
+function better(a: Reading, b: Reading | null): boolean {
+  if (!b) return true;
+  if (a.consumed !== b.consumed) return a.consumed > b.consumed;
+  return a.levels > b.levels;
+}
+
+const LEVEL_CHARS = new Set(['省', '市', '区', '县', '旗', '州', '盟']);
+const LEADING = /^(?:中华人民共和国|中国)/;
+const SPACE = /\s+/g;
+
+/**
+ * Parse the division part of an address.
+ * @param text a Chinese postal address; spaces are ignored, a leading 中国 is skipped
+ * @returns divisionCode and names of the levels read (null for a level not present or a
+ *   placeholder such as a municipality's 市辖区) and the detail after them; null when no
+ *   division name starts the address.
+ * @example parseAddress('湖南省邵阳县长乐乡中心街9号') // { divisionCode: '430523', province: '湖南省', prefecture: '邵阳市', county: '邵阳县', detail: '长乐乡中心街9号' }
+ */
+export function parseAddress(text: string): ParsedAddress | null {
+  const idx = addressIndex();
+  const s = text.replace(SPACE, '').replace(LEADING, '');
+  let best: Reading | null = null;
+  const provs: Array<{ code: string | null; len: number }> = [...matchesAt(idx.provinces, s, 0), { code: null, len: 0 }];
+  for (const p of provs) {
+    const prefs: Array<{ code: string | null; len: number }> = [...matchesAt(idx.prefecturesOf.get(p.code ?? ''), s, p.len), { code: null, len: 0 }];
+    for (const f of prefs) {
+      if (!p.code && f.code && (idx.prefecturesOf.get('')!.byName.get(s.slice(0, f.len))?.length ?? 0) > 1) continue;
+      const pos = p.len + f.len;
+      const scopeKey = f.code ?? p.code ?? '';
+      const counties: Array<{ code: string | null; len: number }> = [...matchesAt(idx.countiesOf.get(scopeKey), s, pos), { code: null, len: 0 }];
+      for (const c of counties) {
+        if (!p.code && !f.code && c.code && (idx.countiesOf.get('')!.byName.get(s.slice(pos, pos + c.len))?.length ?? 0) > 1) continue;
+        const levels = (p.code ? 1 : 0) + (f.code ? 1 : 0) + (c.code ? 1 : 0);
+        if (levels === 0) continue;
+        const deepest = c.code ?? f.code ?? p.code!;
+        const reading: Reading = {
+          province: `${deepest.slice(0, 2)}0000`,
+          prefecture: deepest.endsWith('0000') ? null : `${deepest.slice(0, 4)}00`,
+          county: c.code,
+          consumed: pos + c.len,
+          levels,
+        };
+        if (better(reading, best)) best = reading;
+      }
+    }
+  }
+  if (!best) return null;
+  const name = (code: string | null) => (code ? idx.names.get(code) ?? null : null);
+  const divisionCode = best.county ?? best.prefecture ?? best.province!;
+  return {
+    divisionCode: divisionCode.endsWith('00') && !idx.names.has(divisionCode) ? best.province! : divisionCode,
+    province: name(best.province),
+    prefecture: name(best.prefecture),
+    county: name(best.county),
+    detail: s.slice(best.consumed),
+  };
+}
