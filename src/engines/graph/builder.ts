@@ -103,20 +103,20 @@ export class GraphBuilder {
     if (!Number.isFinite(w) || w < 0) throw new AppError(GraphErrors.GRAPH_INVALID_WEIGHT, { value: String(w) });
     const f = checkTime(input.firstTime ?? input.time);
     const l = checkTime(input.lastTime ?? input.time);
+    const ev = input.evidence;
+    const list = ev === undefined ? [] : typeof ev === 'number' ? [ev] : ev;
+    for (const r of list) if (!Number.isInteger(r) || r < 0 || r > 0xffffffff) throw new AppError(GraphErrors.GRAPH_INVALID_EVIDENCE, { value: String(r) });
+    const kindCode = this.codeOf(input.kind ?? 'link');
     const i = this.n;
     if (i + 1 > this.src.length) this.growEdges(i + 1);
     this.src[i] = directed || u <= v ? u : v;
     this.dst[i] = directed || u <= v ? v : u;
-    this.kind[i] = this.codeOf(input.kind ?? 'link');
+    this.kind[i] = kindCode;
     this.dir[i] = directed ? 1 : 0;
     this.weight[i] = w;
     this.first[i] = f !== 0 && l !== 0 ? Math.min(f, l) : f || l;
     this.last[i] = Math.max(f, l);
-    const ev = input.evidence;
-    if (ev !== undefined) {
-      const list = typeof ev === 'number' ? [ev] : ev;
-      for (const r of list) this.pushEvidence(r, this.first[i]!);
-    }
+    for (const r of list) this.pushEvidence(r, this.first[i]!);
     this.n = i + 1;
     this.evOff[this.n] = this.evN;
     return i;
@@ -239,7 +239,6 @@ export class GraphBuilder {
   }
 
   private pushEvidence(row: number, time: number): void {
-    if (!Number.isInteger(row) || row < 0 || row > 0xffffffff) throw new AppError(GraphErrors.GRAPH_INVALID_EVIDENCE, { value: String(row) });
     if (this.evN + 1 > this.evPool.length) {
       this.evPool = grow(this.evPool, this.evN + 1);
       this.evTime = grow(this.evTime, this.evN + 1);
