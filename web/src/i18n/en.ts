@@ -129,6 +129,7 @@ export const en: Dictionary = {
   'hint.retired': 'Division code retired; now {successor}',
   'hint.carrier': 'Carrier',
   'hint.areaCode': 'Area code',
+  'hint.location': 'Location',
   'hint.phoneKind': 'Kind',
   'hint.mobile': 'mobile',
   'hint.landline': 'landline',

@@ -128,6 +128,7 @@ export const zhCN = {
   'hint.retired': '区划代码已撤销，现为 {successor}',
   'hint.carrier': '运营商',
   'hint.areaCode': '区号',
+  'hint.location': '归属地',
   'hint.phoneKind': '类型',
   'hint.mobile': '手机',
   'hint.landline': '固定电话',

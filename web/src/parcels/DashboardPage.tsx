@@ -10,8 +10,8 @@ import { ErrorNotice, Loading } from '../app/Status.tsx';
 import { EChart } from '../charts/EChart.tsx';
 import { formatInstant } from '../app/format.ts';
 import { useI18n } from '../i18n/index.ts';
-import { courierOption, dailyOption, flaggedOption, flowsOption, summarize, topProvinces } from './dashboardCharts.ts';
-import type { ParcelStats } from './types.ts';
+import { courierOption, dailyOption, flaggedOption, flowsOption, summarize, topProvinces, type CategoryNames } from './dashboardCharts.ts';
+import type { ParcelMeta, ParcelStats } from './types.ts';
 
 function Kpi({ label, value, detail, tone, testId }: { label: string; value: string; detail?: string; tone?: 'warn' | 'alert'; testId: string }) {
   return (
@@ -39,6 +39,8 @@ export function DashboardPage() {
   const [range, setRange] = useState<{ from: string; to: string }>({ from: '', to: '' });
   const [draft, setDraft] = useState(range);
   const { data, error, loading, reload } = useApiGet<ParcelStats>('/api/parcels/stats', range);
+  const meta = useApiGet<ParcelMeta>('/api/parcels/meta');
+  const names: CategoryNames = useMemo(() => new Map((meta.data?.prohibitedCategories ?? []).map((c) => [c.key, c])), [meta.data]);
 
   const view = useMemo(() => {
     if (!data) return null;
@@ -47,11 +49,11 @@ export function DashboardPage() {
       kpis: summarize(data),
       daily: dailyOption(data, t),
       courier: courierOption(data, t, lang),
-      flagged: flaggedOption(data, t, lang),
+      flagged: flaggedOption(data, t, lang, names),
       flows: flowsOption(data, t, lang, 12),
       flowsN,
     };
-  }, [data, t, lang]);
+  }, [data, t, lang, names]);
 
   function apply(e: FormEvent) {
     e.preventDefault();
@@ -102,8 +104,8 @@ export function DashboardPage() {
             <Kpi
               testId="kpi-noncompliant"
               label={t('kpi.noncompliant')}
-              value={num(view.kpis.withoutRealName)}
-              tone={view.kpis.withoutRealName ? 'warn' : undefined}
+              value={num(view.kpis.noncompliant)}
+              tone={view.kpis.noncompliant ? 'warn' : undefined}
               detail={t('kpi.noncompliantDetail', { count: num(view.kpis.findings) })}
             />
           </div>

@@ -14,6 +14,7 @@ import { ErrorNotice } from '../app/Status.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { FormField } from './FormField.tsx';
 import { emptyForm, idTypeCodes, itemNatureCodes, liveIdKind, optionLabel, toParcelInput, type FormState } from './registerForm.ts';
+import type { CategoryNames } from './dashboardCharts.ts';
 import type { ParcelMeta, RegistrationResult } from './types.ts';
 import { RegistrationOutcome } from './RegistrationOutcome.tsx';
 
@@ -64,6 +65,7 @@ export function RegisterPage() {
     setForm((f) => ({ ...emptyForm(f.outlet, f.clerk, shanghaiLocalNow()), courier: f.courier }));
   }
 
+  const categoryNames: CategoryNames = useMemo(() => new Map((meta.data?.prohibitedCategories ?? []).map((c) => [c.key, c])), [meta.data]);
   const couriers = meta.data?.couriers ?? [];
   const idTypes = idTypeCodes(meta.data);
   const natures = itemNatureCodes(meta.data);
@@ -75,7 +77,7 @@ export function RegisterPage() {
       </div>
       <p className="muted">{t('register.intro')}</p>
       {meta.error && <ErrorNotice error={meta.error} onRetry={meta.reload} />}
-      {outcome?.ok && <RegistrationOutcome result={outcome} onNext={next} />}
+      {outcome?.ok && <RegistrationOutcome result={outcome} names={categoryNames} onNext={next} />}
       {(failure || (outcome && !outcome.ok)) && (
         <div className="notice notice-error" role="alert" data-testid="register-failed">
           <strong>{t('register.fixErrors')}</strong>

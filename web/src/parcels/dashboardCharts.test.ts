@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../i18n/index.ts';
-import { courierOption, dailyOption, flowsOption, singlesDays, summarize, topProvinces } from './dashboardCharts.ts';
+import { categoryLabel, courierOption, dailyOption, flowsOption, singlesDays, summarize, topProvinces } from './dashboardCharts.ts';
 import type { ParcelStats } from './types.ts';
 
 const t = (k: MessageKey, p?: Readonly<Record<string, string | number>>) => translate('zh-CN', k, p);
@@ -25,13 +25,18 @@ const stats: ParcelStats = {
     { originProvince: '广东省', destinationProvince: '浙江省', count: 20 },
     { originProvince: '江苏省', destinationProvince: '广东省', count: 10 },
     { originProvince: '西藏自治区', destinationProvince: '青海省', count: 1 },
+    { originProvince: '', destinationProvince: '广东省', count: 99 },
   ],
   flagged: { total: 3, byCategory: [{ category: 'firearms', count: 2 }, { category: 'knives', count: 1 }], recent: [] },
 };
 
 describe('dashboard figures', () => {
   it('sums the KPIs over the daily series', () => {
-    expect(summarize(stats)).toEqual({ total: 520, realNameOk: 509, realNameRate: 509 / 520, flagged: 3, withoutRealName: 11, findings: 12 });
+    expect(summarize(stats)).toEqual({ total: 520, realNameOk: 509, realNameRate: 509 / 520, flagged: 3, noncompliant: 11, findings: 12 });
+  });
+
+  it("prefers the server's totals (a parcel may be noncompliant and still real-name registered)", () => {
+    expect(summarize({ ...stats, total: 520, realNameOk: 509, noncompliant: 14 })).toMatchObject({ total: 520, noncompliant: 14, findings: 12 });
   });
 
   it('has no rate when there are no parcels', () => {
@@ -52,6 +57,13 @@ describe('dashboard figures', () => {
     expect(zh.series[0]!.data).toEqual([98, 97.73]);
     const en = courierOption(stats, (k, p) => translate('en', k, p), 'en') as { yAxis: { data: string[] } };
     expect(en.yAxis.data).toEqual(['ZTO', 'SF']);
+  });
+
+  it('names flagged categories from the term list, short form', () => {
+    const names = new Map([['firearms', { zh: '枪支（含仿制品、主要零部件）', en: 'firearms, imitation guns and their main parts' }]]);
+    expect(categoryLabel('firearms', 'zh-CN', names)).toBe('枪支');
+    expect(categoryLabel('firearms', 'en', names)).toBe('firearms');
+    expect(categoryLabel('knives', 'en', names)).toBe('knives');
   });
 
   it('builds the origin × destination matrix over the busiest provinces', () => {

@@ -15,13 +15,13 @@ export interface Kpis {
   /** 0..1, or null when there are no parcels. */
   readonly realNameRate: number | null;
   readonly flagged: number;
-  /** Parcels without a valid real-name registration (total − realNameOk). */
-  readonly withoutRealName: number;
+  /** Parcels with at least one noncompliance code (server figure; else total − realNameOk). */
+  readonly noncompliant: number;
   /** Sum of noncompliance findings (one parcel can have several). */
   readonly findings: number;
 }
 
-/** KPI figures summed over the daily series (the stats' own days). */
+/** KPI figures: the server's totals when given, else sums over the daily series. */
 export function summarize(stats: ParcelStats): Kpis {
   let total = 0;
   let ok = 0;
@@ -29,9 +29,14 @@ export function summarize(stats: ParcelStats): Kpis {
     total += d.total;
     ok += d.realNameOk;
   }
+  total = stats.total ?? total;
+  ok = stats.realNameOk ?? ok;
   const findings = stats.noncompliance.reduce((s, n) => s + n.count, 0);
-  return { total, realNameOk: ok, realNameRate: total ? ok / total : null, flagged: stats.flagged.total, withoutRealName: total - ok, findings };
+  return { total, realNameOk: ok, realNameRate: total ? ok / total : null, flagged: stats.flagged.total, noncompliant: stats.noncompliant ?? total - ok, findings };
 }
+
+/** Display names of prohibited-item categories by key, from GET /api/parcels/meta. */
+export type CategoryNames = ReadonlyMap<string, { readonly zh: string; readonly en: string }>;
 
 const palette = ['#1f5fa8', '#d9822b', '#2e8b57', '#b23b3b', '#6a4c93', '#3a9bbf', '#8c6d1f'];
 const pct = (x: number) => Math.round(x * 10000) / 100;
@@ -95,9 +100,9 @@ export function courierOption(stats: ParcelStats, t: T, lang: Lang): EChartsOpti
 }
 
 /** Bars: flagged (prohibited-item) parcels per category. */
-export function flaggedOption(stats: ParcelStats, t: T, lang: Lang): EChartsOption {
+export function flaggedOption(stats: ParcelStats, t: T, lang: Lang, names: CategoryNames = new Map()): EChartsOption {
   const rows = [...stats.flagged.byCategory].sort((a, b) => a.count - b.count);
-  const label = (r: (typeof rows)[number]) => (lang === 'en' ? (r.nameEn ?? r.category) : (r.name ?? r.category));
+  const label = (r: (typeof rows)[number]) => categoryLabel(r.category, lang, names);
   return {
     color: ['#b23b3b'],
     grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
@@ -108,10 +113,18 @@ export function flaggedOption(stats: ParcelStats, t: T, lang: Lang): EChartsOpti
   };
 }
 
-/** The provinces of the flow matrix: the `limit` with the largest sent + received volume. */
+/** The short display name of a category: the part before any full-width parenthesis. */
+export function categoryLabel(key: string, lang: Lang, names: CategoryNames): string {
+  const n = names.get(key);
+  if (!n) return key;
+  return lang === 'en' ? n.en.split(',')[0]! : n.zh.split(/[\uff08(]/)[0]!;
+}
+
+/** The provinces of the flow matrix: the `limit` with the largest sent + received volume (unknown provinces left out). */
 export function topProvinces(stats: ParcelStats, limit: number): string[] {
   const vol = new Map<string, number>();
   for (const f of stats.flows) {
+    if (!f.originProvince || !f.destinationProvince) continue; // unknown province: not a cell of the matrix
     vol.set(f.originProvince, (vol.get(f.originProvince) ?? 0) + f.count);
     vol.set(f.destinationProvince, (vol.get(f.destinationProvince) ?? 0) + f.count);
   }

@@ -75,6 +75,8 @@ function phoneHints(p: Parsed, t: T, normalized: string | null): Hint[] {
   if (carrier) out.push({ label: t('hint.carrier'), value: carrier });
   const area = str(p.areaCode);
   if (area) out.push({ label: t('hint.areaCode'), value: area });
+  const place = [str(p.province), str(p.city)].filter((x, i, xs): x is string => Boolean(x) && xs.indexOf(x) === i).join(' ');
+  if (place) out.push({ label: t('hint.location'), value: place });
   if (normalized) out.push({ label: t('hint.normalized'), value: normalized });
   return out;
 }

@@ -21,6 +21,12 @@ export interface CourierStat {
 }
 
 export interface ParcelStats {
+  /** Totals over the range (the server's own sums). */
+  readonly total?: number;
+  readonly realNameOk?: number;
+  readonly rate?: number;
+  /** Parcels with at least one noncompliance code. */
+  readonly noncompliant?: number;
   readonly daily: readonly DailyStat[];
   readonly byCourier: readonly CourierStat[];
   readonly byOutlet: readonly { readonly outlet: string; readonly total: number; readonly realNameOk: number; readonly rate: number }[];
@@ -28,7 +34,7 @@ export interface ParcelStats {
   readonly flows: readonly { readonly originProvince: string; readonly destinationProvince: string; readonly count: number }[];
   readonly flagged: {
     readonly total: number;
-    readonly byCategory: readonly { readonly category: string; readonly name?: string; readonly nameEn?: string; readonly count: number }[];
+    readonly byCategory: readonly { readonly category: string; readonly count: number }[];
     readonly recent: readonly { readonly id: number | string; readonly courier: string; readonly waybillNo: string; readonly itemName: string; readonly terms: readonly string[] | string; readonly acceptedAt: string }[];
   };
 }
@@ -39,8 +45,16 @@ export interface CourierRef {
   readonly shortName?: string;
 }
 
+/** A category of the prohibited-item term list (prohibited-items.yaml). */
+export interface ProhibitedCategoryRef {
+  readonly key: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
 export interface ParcelMeta {
   readonly couriers: readonly CourierRef[];
+  readonly prohibitedCategories?: readonly ProhibitedCategoryRef[];
   readonly itemNatures: readonly (string | { readonly code: string })[];
   readonly idTypes: readonly (string | { readonly code: string })[];
 }
@@ -53,5 +67,5 @@ export interface RegistrationResult {
   readonly duplicate?: boolean;
   readonly errors: readonly Issue[];
   readonly warnings: readonly Issue[];
-  readonly flags: readonly { readonly term?: string; readonly category?: string; readonly terms?: readonly string[] }[];
+  readonly flags: readonly { readonly term: string; readonly category: string }[];
 }
