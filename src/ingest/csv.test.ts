@@ -122,9 +122,9 @@ describe('readCsv', () => {
     for (let i = 0; i < 200_000; i += 10_000) {
       let block = '';
       for (let j = i; j < i + 10_000; j++) block += `ZTO,7891${String(j).padStart(10, '0')},李娜,"北京市朝阳区幸福路${j % 97}号"\n`;
-      if (!out.write(block)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
     }
-    await new Promise((r) => out.end(r));
+    await new Promise<void>((r) => out.end(() => r()));
     try {
       const src = readCsv(file);
       let n = 0;
