@@ -28,19 +28,19 @@ export function isTimeZone(timezone: string): boolean {
 }
 
 /** Wall-clock fields of an instant in a zone (throws RangeError on an unknown zone). */
-export function wallClock(utcMs: number, timezone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+export function wallClock(atMs: number, timezone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   const f = formatter(timezone);
   if (!f) throw new RangeError(`unknown time zone ${timezone}`);
   const parts: Record<string, number> = {};
-  for (const p of f.formatToParts(new Date(utcMs))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of f.formatToParts(new Date(atMs))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
 }
 
 /** Offset of a zone from UTC at an instant, in minutes (Asia/Shanghai today: 480). */
-export function offsetMinutes(utcMs: number, timezone: string): number {
-  const w = wallClock(utcMs, timezone);
+export function offsetMinutes(atMs: number, timezone: string): number {
+  const w = wallClock(atMs, timezone);
   const asUtc = utcMs(w.year, w.month, w.day, w.hour, w.minute, w.second);
-  return Math.round((asUtc - (utcMs - (((utcMs % 1000) + 1000) % 1000))) / 60_000);
+  return Math.round((asUtc - (atMs - (((atMs % 1000) + 1000) % 1000))) / 60_000);
 }
 
 /**
