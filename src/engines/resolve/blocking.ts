@@ -58,6 +58,7 @@ function partKeys(value: unknown, part: BlockingKeyConfig, names: Map<string, Na
 }
 
 function combine(parts: readonly string[][]): string[] {
+  if (parts.length === 1) return parts[0]!;
   let acc: string[] = [''];
   for (const p of parts) {
     if (p.length === 0) return [];
@@ -72,7 +73,7 @@ function combine(parts: readonly string[][]): string[] {
 export interface BlockingIndex {
   readonly rules: readonly BlockingRuleConfig[];
   readonly leftQuery: readonly (readonly string[][])[];
-  readonly rightIndex: readonly Map<string, Int32Array>[];
+  readonly rightIndex: readonly Map<string, readonly number[]>[];
   readonly nLeft: number;
   readonly nRight: number;
   /** True when left and right are the same records (deduplication: only pairs i < j). */
@@ -89,7 +90,7 @@ export function buildBlockingIndex(rules: readonly BlockingRuleConfig[], left: r
   const rightRows = right ?? left;
   const names = new Map<string, NameFeatures | null>();
   const leftQuery: string[][][] = [];
-  const rightIndex: Map<string, Int32Array>[] = [];
+  const rightIndex: Map<string, readonly number[]>[] = [];
   const skippedKeys: number[] = [];
   for (const rule of rules) {
     const q: string[][] = [];
@@ -99,16 +100,20 @@ export function buildBlockingIndex(rules: readonly BlockingRuleConfig[], left: r
       const keys = combine(rule.keys.map((k) => partKeys(readField(row, dedupe ? k.field : (k.rightField ?? k.field)), k, names).index));
       for (const key of keys) {
         const l = lists.get(key);
-        if (l) l.push(j);
-        else lists.set(key, [j]);
+        if (!l) lists.set(key, [j]);
+        else if (l[l.length - 1] !== j) l.push(j);
       }
     });
-    const index = new Map<string, Int32Array>();
     let skipped = 0;
-    for (const [key, l] of lists) {
-      if (rule.maxBlockSize !== undefined && l.length > rule.maxBlockSize) skipped++;
-      else index.set(key, Int32Array.from(new Set(l)));
+    if (rule.maxBlockSize !== undefined) {
+      for (const [key, l] of lists) {
+        if (l.length > rule.maxBlockSize) {
+          lists.delete(key);
+          skipped++;
+        }
+      }
     }
+    const index: Map<string, readonly number[]> = lists;
     leftQuery.push(q);
     rightIndex.push(index);
     skippedKeys.push(skipped);

@@ -11,8 +11,15 @@ import readings from './data/surname-readings.json' with { type: 'json' };
 import { variantKey } from './variants.ts';
 import type { SplitName } from './split.ts';
 
-const surnameReadings = new Map<string, readonly string[]>();
-for (const [k, v] of Object.entries(readings.readings as Record<string, string[]>)) surnameReadings.set(variantKey(k), v);
+let surnameReadings: Map<string, readonly string[]> | null = null;
+
+function surnameTable(): Map<string, readonly string[]> {
+  if (!surnameReadings) {
+    surnameReadings = new Map();
+    for (const [k, v] of Object.entries(readings.readings as Record<string, string[]>)) surnameReadings.set(variantKey(k), v);
+  }
+  return surnameReadings;
+}
 
 /** Most candidate readings kept per name part (the first is the preferred one). */
 export const MAX_READINGS = 6;
@@ -63,7 +70,7 @@ export function hanReadings(text: string): string[] {
 
 /** Surname readings, surname reading first (C09: 单 → shan, dan, chan). */
 export function surnameReadingsOf(surname: string): string[] {
-  const known = surnameReadings.get(variantKey(surname));
+  const known = surnameTable().get(variantKey(surname));
   if (known) return [...known];
   const head = (pinyin(surname, { toneType: 'none', type: 'array', surname: 'head', v: true }) as string[]).map(romanKey).join('');
   const rest = hanReadings(surname).filter((r) => r !== head);

@@ -16,7 +16,7 @@ const DOTS = /[\u00B7\u2022\u30FB\uFF65\uFF0E\u2027\u22C5\u2219\u25CF\u0387\u16E
 const HAN = /\p{Script=Han}/u;
 const LATIN = /[A-Za-z\u00C0-\u024F]/;
 
-const compoundKeys: ReadonlySet<string> = new Set((compound.surnames as string[]).map((s) => variantKey(s)));
+let compoundKeys: ReadonlySet<string> | null = null;
 
 /** Shape of a split name. `surname` is null for dotted names and for Latin names. */
 export interface SplitName {
@@ -57,6 +57,7 @@ function scriptOf(s: string): SplitName['script'] {
 /** True when the first two characters of `name` are a compound surname (variants included). */
 export function startsWithCompoundSurname(name: string): boolean {
   const chars = [...name];
+  compoundKeys ??= new Set((compound.surnames as string[]).map((s) => variantKey(s)));
   return chars.length >= 3 && compoundKeys.has(variantKey(chars[0]! + chars[1]!));
 }
 
