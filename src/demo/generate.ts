@@ -1,0 +1,71 @@
+/**
+ * `generateDemo(ctx, options)`: generate the demo parcels, load them through the parcels app's
+ * bulk path (`loadParcels`, source 'demo'), optionally write a damaged courier export file, and
+ * write the ground truth to `<dataDir>/demo/ground-truth.json` (never read by the application).
+ * Used by `gongzhi demo generate` and by the start command on an empty database.
+ */
+import path from 'node:path';
+import { loadParcels, type LoadStats } from '../apps/parcels/loader.ts';
+import type { PlatformContext } from '../platform/module.ts';
+import { writeCourierExport, type ExportResult } from './export.ts';
+import { generateParcels } from './parcels.ts';
+import { writeTruthFile, type GroundTruth } from './truth.ts';
+
+export interface DemoOptions {
+  /** Parcels to generate and load (default ctx.config.demoParcels). */
+  readonly parcels?: number;
+  /** Seed, number or text (default 20261111). */
+  readonly seed?: number | string;
+  readonly days?: number;
+  readonly end?: string;
+  /** Also write a courier export CSV (a separate data set seeded '<seed>-export') to this path. */
+  readonly exportFile?: string;
+  /** Rows of the export file (default 100,000). */
+  readonly exportCount?: number;
+  readonly exportEncoding?: 'gbk' | 'utf8';
+  /** Called after every committed batch. */
+  readonly onProgress?: (stats: Readonly<LoadStats>) => void;
+}
+
+export interface DemoSummary {
+  readonly seed: number;
+  readonly generated: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly stats: LoadStats;
+  readonly truthFile: string;
+  readonly truth: GroundTruth;
+  /** The export file: its rows, damaged cells, seed, and the ground truth of its own parcels. */
+  readonly export: (ExportResult & { readonly seed: string; readonly parcels: GroundTruth }) | null;
+}
+
+/** Default seed of the demo data set (a date everyone here remembers). */
+export const DEFAULT_SEED = 20261111;
+
+/** The ground-truth file of a data directory. */
+export function groundTruthPath(dataDir: string): string {
+  return path.join(dataDir, 'demo', 'ground-truth.json');
+}
+
+/**
+ * Generate and load the demo data set into the open platform.
+ * @returns counts, the load statistics, the ground truth and where it was written. Throws on
+ *          database failure (batches committed before it stay committed; loading again is idempotent).
+ */
+export async function generateDemo(ctx: PlatformContext, options: DemoOptions = {}): Promise<DemoSummary> {
+  const count = options.parcels ?? ctx.config.demoParcels;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const stream = generateParcels({ count, seed, days: options.days, end: options.end });
+  const loadOptions = options.onProgress ? { source: 'demo' as const, onProgress: options.onProgress } : { source: 'demo' as const };
+  const result = await loadParcels(ctx, stream, loadOptions);
+  let exported: DemoSummary['export'] = null;
+  if (options.exportFile) {
+    const exportSeed = `${seed}-export`;
+    const exportStream = generateParcels({ count: options.exportCount ?? 100_000, seed: exportSeed, days: options.days, end: options.end });
+    const r = writeCourierExport(options.exportFile, exportStream, { damage: true, encoding: options.exportEncoding ?? 'gbk', seed: stream.truth.seed });
+    exported = { ...r, seed: exportSeed, file: path.resolve(r.file), parcels: exportStream.truth };
+  }
+  const truthFile = groundTruthPath(ctx.config.dataDir);
+  writeTruthFile(truthFile, { ...stream.truth, export: exported });
+  return { seed: stream.truth.seed, generated: stream.truth.total, accepted: result.accepted, rejected: result.stats.rejected, stats: result.stats, truthFile, truth: stream.truth, export: exported };
+}
