@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import type { PlatformContext } from '../platform/module.ts';
 import { registerValidateCommand } from './validate.ts';
+import { registerDemoCommand } from '../demo/cli.ts';
 import { registerServeCommand } from '../api/server.ts';
 import { modules } from '../modules.ts';
 
@@ -17,4 +18,5 @@ export function registerStandaloneCommands(program: Command, open: () => Promise
       process.stdout.write(`database ready (${ctx.database.dialect})\n`);
     });
   registerServeCommand(program, open, () => modules);
+  registerDemoCommand(program, open);
 }
