@@ -25,7 +25,11 @@ describe('masking', () => {
     expect(maskAddress('上海市浦东新区张江路500号')).toBe('上海市浦东新区');
     expect(maskAddress('新疆维吾尔自治区伊犁哈萨克自治州伊宁市解放路3号')).toBe('新疆维吾尔自治区伊犁哈萨克自治州伊宁市');
     expect(maskAddress('浙江省义乌市稠城街道工人北路12号')).toBe('浙江省义乌市');
-    expect(maskAddress('中山路1号')).toBe('***');
+    expect(maskAddress('吉林通化市东昌区江南大街5号')).toBe('吉林通化市东昌区');
+    expect(maskAddress('中国 广东省深圳市南山区科技园路1号')).toBe('广东省深圳市南山区');
+    // Not in the GB/T 2260 data: the suffix rule still cuts at the county level.
+    expect(maskAddress('火星省奥林匹斯市塔尔西斯区环形山路3号')).toBe('火星省奥林匹斯市塔尔西斯区');
+    expect(maskAddress('幸福里小区3栋')).toBe('***');
   });
 
   it('masks names keeping the surname (compound surnames whole)', () => {

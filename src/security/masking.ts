@@ -9,6 +9,7 @@
  *   compound surname (欧阳, 司马, …; only for names of 3+ characters) is kept whole: 欧阳明月 → 欧阳**.
  * Who sees what is declared in DISCLOSURE; `maskFor` applies it to a record.
  */
+import { parseAddress } from '../core/index.ts';
 import { isRole, type Role } from './policies.ts';
 
 /** Common two-character (compound) surnames (复姓) kept whole by maskName. */
@@ -77,15 +78,20 @@ const ADDRESS_PREFIX = new RegExp(`^(${PROVINCE})?(${PREFECTURE})?(${COUNTY})?`,
 
 /**
  * Mask an address to its county level (区/县/县级市/旗): the street, road, building and house
- * number are removed. Recognises the province, prefecture and county by their GB/T 2260 name
- * suffixes; when no division is recognised the whole address is hidden as '***'.
+ * number are removed. The division part is read with src/core `parseAddress` (GB/T 2260 names,
+ * short forms such as 吉林 for 吉林省) and kept as written; an address it cannot read falls back
+ * to the GB/T 2260 name suffixes (省/自治区, 市/州/盟/地区, then 区/县/市/旗), which must start with
+ * a province or prefecture; when neither finds a division the whole address is hidden as '***'. Spaces and a leading 中国 are dropped.
  * @example maskAddress('江苏省南京市玄武区中山路1号') → '江苏省南京市玄武区'
+ * @example maskAddress('吉林通化市东昌区江南大街5号') → '吉林通化市东昌区'
  */
 export function maskAddress(value: string): string {
-  const v = value.trim().replace(/\s+/g, '');
+  const v = value.trim().replace(/\s+/g, '').replace(/^(?:中华人民共和国|中国)/, '');
+  const parsed = parseAddress(v);
+  if (parsed && v.endsWith(parsed.detail) && v.length > parsed.detail.length) return v.slice(0, v.length - parsed.detail.length);
+  // Fallback: a county name alone is not trusted (小区, 园区 end in 区 too); a province or prefecture must lead.
   const m = ADDRESS_PREFIX.exec(v);
-  const prefix = m ? m[0] : '';
-  return prefix.length > 0 ? prefix : '***';
+  return m && (m[1] || m[2]) ? m[0] : '***';
 }
 
 /** How much of a personal field a reader sees. */
