@@ -71,7 +71,7 @@ function edgeValues(graph: Graph, e: number) {
   };
 }
 
-const builder = () => new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true, processEntities: true });
+const builder = () => new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true, suppressBooleanAttributes: false, processEntities: true });
 
 /**
  * GEXF 1.3 document of the selection (whole graph by default), as a string.
@@ -79,22 +79,23 @@ const builder = () => new XMLBuilder({ ignoreAttributes: false, attributeNamePre
  */
 export function toGexf(graph: Graph, options: ExportOptions = {}): string {
   const p = prepare(graph, options);
-  const nodeAttrs = p.columns.map((c, i) => ({ '@_id': `n${i}`, '@_title': c.name, '@_type': c.type }));
+  // Attribute ids equal their titles: Gephi shows titles, graphology-gexf keys values by id.
+  const nodeAttrs = p.columns.map((c) => ({ '@_id': c.name, '@_title': c.name, '@_type': c.type }));
   const edgeAttrs = [
-    { '@_id': 'e0', '@_title': 'firstSeen', '@_type': 'string' },
-    { '@_id': 'e1', '@_title': 'lastSeen', '@_type': 'string' },
-    { '@_id': 'e2', '@_title': 'evidence', '@_type': 'listlong' },
+    { '@_id': 'firstSeen', '@_title': 'firstSeen', '@_type': 'string' },
+    { '@_id': 'lastSeen', '@_title': 'lastSeen', '@_type': 'string' },
+    { '@_id': 'evidence', '@_title': 'evidence', '@_type': 'listlong' },
   ];
   const node = Array.from(p.nodes, (n) => {
-    const attvalue = p.columns.flatMap((c, i) => { const v = c.value(n); return v === undefined ? [] : [{ '@_for': `n${i}`, '@_value': String(v) }]; });
+    const attvalue = p.columns.flatMap((c) => { const v = c.value(n); return v === undefined ? [] : [{ '@_for': c.name, '@_value': String(v) }]; });
     return { '@_id': p.key(n), '@_label': p.label(n), ...(attvalue.length ? { attvalues: { attvalue } } : {}) };
   });
   const edge = Array.from(p.edges, (e) => {
     const v = edgeValues(graph, e);
     const attvalue = [
-      ...(v.firstSeen ? [{ '@_for': 'e0', '@_value': v.firstSeen }] : []),
-      ...(v.lastSeen ? [{ '@_for': 'e1', '@_value': v.lastSeen }] : []),
-      ...(v.evidence.length ? [{ '@_for': 'e2', '@_value': `[${v.evidence.join(', ')}]` }] : []),
+      ...(v.firstSeen ? [{ '@_for': 'firstSeen', '@_value': v.firstSeen }] : []),
+      ...(v.lastSeen ? [{ '@_for': 'lastSeen', '@_value': v.lastSeen }] : []),
+      ...(v.evidence.length ? [{ '@_for': 'evidence', '@_value': `[${v.evidence.join(', ')}]` }] : []),
     ];
     return {
       '@_id': String(e), '@_source': p.key(graph.edgeSource[e]!), '@_target': p.key(graph.edgeTarget[e]!),
