@@ -157,7 +157,7 @@ function validateAnyPhone(v: string): ValidationResult<PhoneParsed> {
     }
     return landline(d, []);
   }
-  if (d.length === 11 && d.charCodeAt(0) === 49) return mobile(d);
+  if ((d.length === 11 || d.length === 13) && d.charCodeAt(0) === 49) return mobile(d);
   const restored = splitLandline(`0${d}`);
   if (restored) return fail([issue(CoreErrors.PHONE_LEADING_ZERO_STRIPPED, { probable: `${restored.areaCode}-${restored.subscriber}` })]);
   if (d.length === 11) return fail([issue(CoreErrors.PHONE_UNALLOCATED_BLOCK, { prefix: d.slice(0, 3) })]);
