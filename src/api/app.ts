@@ -20,6 +20,7 @@ import { SESSION_COOKIE, resolveSession } from '../security/sessions.ts';
 import { ping } from '../store/database.ts';
 import { errorBody, handleError } from './errorHandler.ts';
 import './errors.ts';
+import { validateRoutes } from './validateRoutes.ts';
 
 /** web/dist of the repository (the built React app), resolved from this file. */
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -73,6 +74,8 @@ export async function buildApp(ctx: PlatformContext, modules: readonly GongzhiMo
   app.get('/api/errors', { schema: { tags: ['platform'], summary: '错误码目录 error catalogue' } }, async () => ({
     errors: allErrors().map((e) => ({ code: e.code, status: e.status, zh: e.zh, en: e.en, module: e.module })),
   }));
+
+  validateRoutes(app);
 
   for (const m of modules) {
     if (m.routes) await app.register(async (scope) => m.routes!(scope, ctx));
