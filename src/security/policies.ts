@@ -6,7 +6,8 @@
  * analysis runs only for a registered purpose, and is audited).
  *
  * Services never test roles; routes call `requireAccess` (src/security/access.ts) or
- * `authorize` here before the service runs.
+ * `authorize` here before the service runs. This file is pure data and functions (no Node
+ * imports): the web app imports it to show each role only the pages it may use.
  */
 
 /** The roles of Gongzhi: 管理员, 收寄员, 监管人员, 侦查人员, 查看者. */

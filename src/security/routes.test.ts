@@ -149,6 +149,30 @@ describe.each(testDialects())('auth, sessions and access through HTTP on $name',
     expect((await app.inject({ method: 'GET', url: '/api/audit?limit=5000', headers: { cookie: admin } })).statusCode).toBe(422);
   });
 
+  it('lets admins manage users over HTTP, audited; others are refused', async () => {
+    const admin = (await login('admin1', pw.admin!)).cookie;
+    const clerk = (await login('clerk1', pw.clerk!)).cookie;
+    expect((await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: clerk } })).statusCode).toBe(403);
+    const created = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie: admin }, payload: { username: 'Zhou', role: 'viewer', displayName: '周' } });
+    expect(created.statusCode).toBe(201);
+    const body = created.json();
+    expect(body.user).toMatchObject({ username: 'zhou', role: 'viewer', displayName: '周', disabled: false });
+    expect(body.password).toMatch(/^[A-HJ-NP-Za-km-z2-9]{20}$/);
+    expect((await login('zhou', body.password)).res.statusCode).toBe(200);
+    const badRole = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie: admin }, payload: { username: 'x1', role: 'king' } });
+    expect(badRole.json().error.details[0]).toMatchObject({ code: 'FIELD_INVALID', field: 'role' });
+    const dup = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie: admin }, payload: { username: 'zhou', role: 'viewer' } });
+    expect(dup.statusCode).toBe(409);
+    const off = await app.inject({ method: 'PATCH', url: '/api/users/zhou', headers: { cookie: admin }, payload: { disabled: true } });
+    expect(off.json().user.disabled).toBe(true);
+    expect((await login('zhou', body.password)).res.statusCode).toBe(401);
+    const users = (await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: admin } })).json().users as { username: string }[];
+    expect(users.map((u) => u.username)).toEqual(['admin1', 'clerk1', 'investigator1', 'regulator1', 'zhou']);
+    const [loginRefused, disable] = await listAudit(ctx, { limit: 3 });
+    expect(loginRefused).toMatchObject({ actor: 'zhou', action: 'auth.login', outcome: 'refused' });
+    expect(disable).toMatchObject({ actor: 'admin1', action: 'user.manage', detail: { op: 'disable', username: 'zhou' } });
+  });
+
   it('rate-limits login attempts per client address', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 21; i++) codes.push((await login('admin1', 'wrong-password-x', '10.9.8.7')).res.statusCode);

@@ -11,7 +11,8 @@ import type { PlatformContext } from '../platform/module.ts';
 import { appendAudit, listAudit } from './audit.ts';
 import { verifyAuditLog } from './auditVerify.ts';
 import './errors.ts';
-import { SESSION_COOKIE, SESSION_TTL_MS, createSession, deleteSession } from './sessions.ts';
+import { SESSION_COOKIE, SESSION_TTL_MS, createSession, deleteSession, purgeExpiredSessions } from './sessions.ts';
+import { userRoutes } from './userRoutes.ts';
 import { authenticate } from './users.ts';
 
 /** Login attempts allowed per client address per window. */
@@ -22,8 +23,9 @@ const loginBody = z.object({
   password: z.string().min(1).max(1024),
 });
 
-/** Register /api/auth/* and /api/audit* on `app`. */
+/** Register /api/auth/*, /api/audit* and /api/users* on `app`. */
 export function securityRoutes(app: FastifyInstance, ctx: PlatformContext): void {
+  userRoutes(app, ctx);
   route(app, {
     method: 'POST',
     url: '/api/auth/login',
@@ -43,6 +45,7 @@ export function securityRoutes(app: FastifyInstance, ctx: PlatformContext): void
         });
         throw new AppError('UNAUTHENTICATED', undefined, [issue('INVALID_CREDENTIALS')]);
       }
+      await purgeExpiredSessions(ctx);
       const session = await createSession(ctx, user.id);
       await appendAudit(ctx, { actor: user.username, role: user.role, action: 'auth.login', outcome: 'allowed', detail: { ip: request.ip } });
       reply.setCookie(SESSION_COOKIE, session.token, {
