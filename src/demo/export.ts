@@ -48,6 +48,12 @@ export interface DamagedCell {
   readonly field: string;
   readonly expectedCode: string;
   readonly written: string;
+  /**
+   * True when the cell is a ParcelInput field, so `gongzhi parcels import` must reject the row
+   * with `expectedCode`; false for the postcode columns, which the parcel record does not carry
+   * (the import ignores them; `validatePostcode` flags the damage).
+   */
+  readonly parcelField: boolean;
 }
 
 export interface ExportOptions {
@@ -104,7 +110,7 @@ export function writeCourierExport(file: string, parcels: Iterable<ParcelInput>,
       };
       if (share > 0 && rng.chance(share)) {
         const d = damageRow(cells, rng);
-        if (d) damaged.push({ row: rows, courier: p.courier, waybillNo: p.waybillNo, kind: d.kind, field: d.field, expectedCode: DAMAGE_EXPECTED_CODE[d.kind], written: cells[d.field]! });
+        if (d) damaged.push({ row: rows, courier: p.courier, waybillNo: p.waybillNo, kind: d.kind, field: d.field, expectedCode: DAMAGE_EXPECTED_CODE[d.kind], written: cells[d.field]!, parcelField: d.kind !== 'POSTCODE_LEADING_ZERO' });
       }
       chunk += COURIER_EXPORT_COLUMNS.map((c) => csvCell(cells[c[1]]!)).join(',') + '\r\n';
       if (chunk.length > 1 << 20) {
