@@ -3,5 +3,6 @@
  */
 import type { GongzhiModule } from './platform/module.ts';
 import { securityModule } from './security/index.ts';
+import { parcelsModule } from './apps/parcels/index.ts';
 
-export const modules: readonly GongzhiModule[] = [securityModule];
+export const modules: readonly GongzhiModule[] = [securityModule, parcelsModule];

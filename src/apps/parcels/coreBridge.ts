@@ -5,24 +5,12 @@
  */
 import type { Issue } from '../../core/errors.ts';
 import { issue } from '../../core/errors.ts';
-import { COURIERS, localDay, parseAddress, parseDate, toInstant } from '../../core/index.ts';
+import { COURIERS, findCourier, parseAddress, parseDate } from '../../core/index.ts';
 import { ParcelErrors } from './errors.ts';
 
-let byLabel: Map<string, string> | undefined;
-
-function labels(): Map<string, string> {
-  if (!byLabel) {
-    byLabel = new Map();
-    for (const c of COURIERS) {
-      for (const l of [c.code, c.name, c.shortName]) if (l) byLabel.set(String(l).toUpperCase(), c.code);
-    }
-  }
-  return byLabel;
-}
-
-/** The courier code for a code, Chinese name or short name (case-insensitive), or null. */
+/** The courier code for a code, Chinese name or short name (code case-insensitive), or null. */
 export function courierCode(label: string): string | null {
-  return labels().get(label.trim().toUpperCase()) ?? null;
+  return findCourier(label)?.code ?? null;
 }
 
 /** Every courier code of the table. */
@@ -49,11 +37,11 @@ export function acceptedTime(value: string, timezone: string, now: Date): { inst
   if (value === '') return { errors: [issue('REQUIRED')] };
   const r = parseDate(value, { timezone });
   if (!r.valid || !r.parsed) return { errors: r.errors };
-  const at = toInstant(r.parsed, { timezone });
-  if (!at || r.parsed.precision !== 'instant' && r.parsed.precision !== 'time' || at.getTime() > now.getTime() + 600_000) {
+  const p = r.parsed;
+  if (!p.instant || !p.localDay || Date.parse(p.instant) > now.getTime() + 600_000) {
     return { errors: [issue(ParcelErrors.PARCEL_TIME_INVALID, { timezone })] };
   }
-  return { instant: at.toISOString(), day: localDay(at, timezone) };
+  return { instant: new Date(p.instant).toISOString(), day: p.localDay };
 }
 
 const addressCache = new Map<string, { divisionCode: string; province: string } | null>();
