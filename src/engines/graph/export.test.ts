@@ -1,4 +1,4 @@
-import Graphology from 'graphology';
+import { MultiGraph as Graphology } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
