@@ -21,13 +21,10 @@ interface PartKeys {
 
 const MAX_KEYS_PER_RECORD = 64;
 
-function partKeys(value: unknown, part: BlockingKeyConfig, names: Map<string, NameFeatures | null>): PartKeys {
+function partKeys(value: unknown, part: BlockingKeyConfig): PartKeys {
   const t = part.transform ?? 'exact';
   const s = value == null ? '' : String(value).normalize('NFKC').trim().toLowerCase();
-  const name = (): NameFeatures | null => {
-    if (!names.has(s)) names.set(s, prepareName(s));
-    return names.get(s)!;
-  };
+  const name = (): NameFeatures | null => prepareName(s);
   let vals: string[] = [];
   if (t === 'year') {
     const r = toDateRange(value);
@@ -88,16 +85,15 @@ export interface BlockingIndex {
 export function buildBlockingIndex(rules: readonly BlockingRuleConfig[], left: readonly Row[], right?: readonly Row[]): BlockingIndex {
   const dedupe = right === undefined;
   const rightRows = right ?? left;
-  const names = new Map<string, NameFeatures | null>();
   const leftQuery: string[][][] = [];
   const rightIndex: Map<string, readonly number[]>[] = [];
   const skippedKeys: number[] = [];
   for (const rule of rules) {
     const q: string[][] = [];
-    for (const row of left) q.push(combine(rule.keys.map((k) => partKeys(readField(row, k.field), k, names).query)));
+    for (const row of left) q.push(combine(rule.keys.map((k) => partKeys(readField(row, k.field), k).query)));
     const lists = new Map<string, number[]>();
     rightRows.forEach((row, j) => {
-      const keys = combine(rule.keys.map((k) => partKeys(readField(row, dedupe ? k.field : (k.rightField ?? k.field)), k, names).index));
+      const keys = combine(rule.keys.map((k) => partKeys(readField(row, dedupe ? k.field : (k.rightField ?? k.field)), k).index));
       for (const key of keys) {
         const l = lists.get(key);
         if (!l) lists.set(key, [j]);

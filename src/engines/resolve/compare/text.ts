@@ -1,9 +1,10 @@
 /**
  * Free text (marks, memories, landmarks) compared as segmented text: the platform's shared
  * jieba segmenter (src/engines/text/segment.ts, NFKC + lower case) cuts Chinese into words and
- * Latin text into words; function words are dropped, and Han words of three or more
- * characters also contribute their two-character heads and tails (家门口 → 家门, 门口) so that
- * differently segmented memories still share tokens. Each text becomes an
+ * Latin text into words; function words are dropped. Han words of two or more characters also
+ * contribute their single characters, and words of three or more their two-character heads
+ * and tails (家门口 → 家门, 门口), so that differently worded or segmented descriptions (黑痣 /
+ * 颗痣, 右耳后 / 右耳朵后面) still share tokens; IDF keeps common characters light. Each text becomes an
  * L2-normalised TF-IDF vector (Salton & Buckley 1988) whose IDF is computed over the batch the
  * comparator prepares, so rare shared words (胎记, 石桥) weigh more than common ones. Vectors
  * are sorted token-id arrays, so a pair costs one merge.
@@ -14,12 +15,12 @@ const STOP = new Set(
   '的 了 和 与 及 或 在 是 有 也 就 都 而 但 又 很 着 过 把 被 从 到 对 为 以 于 个 这 那 其 之 一 一个 我 你 他 她 它 们 我们 记得 好像 大概 可能 the a an and or of to in on at is was with'.split(' '),
 );
 
-const HAN_WORD = /^\p{Script=Han}{3,}$/u;
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 /**
  * Segment text into comparison tokens: words without punctuation and stop words, plus the
- * two-character head and tail of Han words of 3+ characters.
- * @example segment('左手臂有一块红色胎记') // ['左', '手臂', '一块', '红色', '胎记']
+ * characters of Han words and the two-character head and tail of Han words of 3+ characters.
+ * @example segment('红色胎记') // ['红色', '红', '色', '胎记', '胎', '记']
  */
 export function segment(text: string): string[] {
   const out: string[] = [];
@@ -28,7 +29,8 @@ export function segment(text: string): string[] {
     out.push(t);
     if (HAN_WORD.test(t)) {
       const chars = [...t];
-      out.push(chars.slice(0, 2).join(''), chars.slice(-2).join(''));
+      for (const c of chars) if (!STOP.has(c)) out.push(c);
+      if (chars.length >= 3) out.push(chars.slice(0, 2).join(''), chars.slice(-2).join(''));
     }
   }
   return out;

@@ -3,7 +3,8 @@
  * surname reading first (单 shàn, 仇 qiú, 曾 zēng, 解 xiè, 区 ōu, 朴 piáo, 查 zhā, 乐 yuè,
  * 尉迟 yùchí; data/surname-readings.json), its other readings kept as further candidates;
  * given names take pinyin-pro's in-context reading first and single-character alternatives
- * after. Romanised names are parsed with or without spaces, hyphens, tone marks or tone digits,
+ * after (per-character readings: the in-context reading of a word is among the candidates
+ * because every polyphonic character's other readings are). Romanised names are parsed with or without spaces, hyphens, tone marks or tone digits,
  * in either order. Keys are lower-case syllables without tones, ü and v written as u.
  */
 import { pinyin, polyphonic } from 'pinyin-pro';
@@ -38,18 +39,28 @@ export function romanKey(text: string): string {
     .replace(/[^a-z]/g, '');
 }
 
-function readingsOfChars(text: string): string[][] {
-  const main = pinyin(text, { toneType: 'none', type: 'array', v: true }) as string[];
-  const all = polyphonic(text, { toneType: 'none', type: 'array', v: true }) as string[][];
-  return main.map((r, i) => {
-    const alts = (all[i] ?? []).filter((x) => x !== r);
-    return [r, ...alts].map(romanKey).filter((x, k, arr) => x.length > 0 && arr.indexOf(x) === k);
-  });
+const charCache = new Map<string, readonly string[]>();
+
+/** Readings of one character, default reading first (cached: names reuse few characters). */
+function readingsOfChar(ch: string): readonly string[] {
+  let r = charCache.get(ch);
+  if (r === undefined) {
+    const main = (pinyin(ch, { toneType: 'none', type: 'array', v: true }) as string[])[0] ?? '';
+    const all = (polyphonic(ch, { toneType: 'none', type: 'array', v: true }) as string[][])[0] ?? [];
+    r = [main, ...all].map(romanKey).filter((x, k, arr) => x.length > 0 && arr.indexOf(x) === k);
+    charCache.set(ch, r);
+  }
+  return r;
+}
+
+function readingsOfChars(text: string): (readonly string[])[] {
+  return [...text].map(readingsOfChar);
 }
 
 /**
- * Candidate readings of a Han string as a concatenated key: the in-context reading first, then
- * variants changing one polyphonic character at a time, at most `MAX_READINGS`.
+ * Candidate readings of a Han string as a concatenated key: each character's default reading
+ * first, then variants changing one polyphonic character at a time, at most `MAX_READINGS`.
+ * Readings are cached per character, so a name costs a few map look-ups.
  */
 export function hanReadings(text: string): string[] {
   if (text.length === 0) return [''];
@@ -68,13 +79,19 @@ export function hanReadings(text: string): string[] {
   return out;
 }
 
+const surnameCache = new Map<string, readonly string[]>();
+
 /** Surname readings, surname reading first (C09: 单 → shan, dan, chan). */
 export function surnameReadingsOf(surname: string): string[] {
   const known = surnameTable().get(variantKey(surname));
   if (known) return [...known];
+  const cached = surnameCache.get(surname);
+  if (cached) return [...cached];
   const head = (pinyin(surname, { toneType: 'none', type: 'array', surname: 'head', v: true }) as string[]).map(romanKey).join('');
   const rest = hanReadings(surname).filter((r) => r !== head);
-  return [head, ...rest].slice(0, MAX_READINGS);
+  const out = [head, ...rest].slice(0, MAX_READINGS);
+  surnameCache.set(surname, out);
+  return out;
 }
 
 /** Per-name pinyin features, computed once per record. */
