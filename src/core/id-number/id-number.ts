@@ -46,16 +46,30 @@ export interface IdNumberOptions {
 
 const SCIENTIFIC = /^[0-9](?:\.[0-9]+)?[eE]\+?[0-9]+$/;
 const PERMITS: Record<string, 'hk' | 'mo' | 'tw'> = { '810000': 'hk', '820000': 'mo', '830000': 'tw' };
-const infoCache = new Map<string, DivisionInfo>();
+/** What the address code says for one (code, birth year, mode): computed once, then shared (issues are immutable). */
+interface DivisionOutcome {
+  readonly info: DivisionInfo | null;
+  readonly errors: readonly Issue[];
+  readonly warnings: readonly Issue[];
+  readonly path: readonly string[];
+}
+const outcomes = new Map<number, DivisionOutcome>();
+const OUTCOME_CACHE_MAX = 500_000;
+let todayCache = { minute: -1, value: 0 };
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Today as YYYYMMDD in China Standard Time (UTC+8, no DST since 1991). */
+/** Today as YYYYMMDD in China Standard Time (UTC+8, no DST since 1991); recomputed once a minute. */
 function todayNumber(today: Date | undefined): number {
-  const d = new Date((today ?? new Date()).getTime() + 8 * 3_600_000);
-  return d.getUTCFullYear() * 10_000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+  const ms = (today ?? null) === null ? Date.now() : today!.getTime();
+  const minute = Math.floor(ms / 60_000);
+  if (today === undefined && minute === todayCache.minute) return todayCache.value;
+  const d = new Date(ms + 8 * 3_600_000);
+  const value = d.getUTCFullYear() * 10_000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+  if (today === undefined) todayCache = { minute, value };
+  return value;
 }
 
 function num(s: string, from: number, to: number): number {
@@ -83,12 +97,23 @@ function readCharacters(v: string): { id18: string; legacy15: boolean; given: st
   return { id18: v.slice(0, 17) + given, legacy15: false, given };
 }
 
+function divisionOutcome(code: string, year: number, strict: boolean): DivisionOutcome {
+  const key = (num(code, 0, 6) * 10_000 + year) * 2 + (strict ? 1 : 0);
+  const cached = outcomes.get(key);
+  if (cached) return cached;
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  const info = divisionFindings(code, year, strict, errors, warnings);
+  if (info?.retired) warnings.push(issue(CoreErrors.ID_DIVISION_RETIRED, { code, name: info.name, successor: info.successor ?? '—' }));
+  const outcome: DivisionOutcome = { info, errors, warnings, path: info ? info.path : provincePath(code) };
+  if (outcomes.size < OUTCOME_CACHE_MAX) outcomes.set(key, outcome);
+  return outcome;
+}
+
 function divisionFindings(code: string, year: number, strict: boolean, errors: Issue[], warnings: Issue[]): DivisionInfo | null {
-  const key = `${code}|${year}`;
-  const cached = infoCache.get(key);
   const spans = spansOf(code);
   const province = spansOf(`${code.slice(0, 2)}0000`);
-  if (!province || (code.endsWith('0000') && !PERMITS[code]) || code.startsWith('8') && !PERMITS[code]) {
+  if (!province || (code.endsWith('0000') && !PERMITS[code]) || (code.startsWith('8') && !PERMITS[code])) {
     errors.push(issue(CoreErrors.ID_DIVISION_UNKNOWN, { code }));
     return null;
   }
@@ -102,10 +127,7 @@ function divisionFindings(code: string, year: number, strict: boolean, errors: I
     const validity = spans.map((s) => `${s.from ?? '…'}–${s.to ?? '…'}`).join(', ');
     (strict ? errors : warnings).push(issue(CoreErrors.ID_DIVISION_NOT_AT_BIRTH, { code, year, validity }));
   }
-  if (cached) return cached;
-  const info = describeDivision(code, at ?? nearestSpan(spans, year), year);
-  if (infoCache.size < 200_000) infoCache.set(key, info);
-  return info;
+  return describeDivision(code, at ?? nearestSpan(spans, year), year);
 }
 
 /** The province name alone, for an address code absent from the table. */
@@ -153,14 +175,16 @@ export function validateIdNumber(value: string, options: IdNumberOptions = {}): 
   if (!birthOk) errors.push(issue(CoreErrors.ID_BIRTH_DATE_INVALID, { date: birthDate }));
   else if (year * 10_000 + month * 100 + day > todayNumber(options.today)) errors.push(issue(CoreErrors.ID_BIRTH_DATE_FUTURE, { date: birthDate }));
   const code = id18.slice(0, 6);
-  const info = divisionFindings(code, year, options.strict ?? false, errors, warnings);
-  if (errors.length > 0) return fail(errors, warnings);
+  const outcome = divisionOutcome(code, year, options.strict ?? false);
+  const info = outcome.info;
+  if (outcome.errors.length > 0) errors.push(...outcome.errors);
+  if (errors.length > 0) return fail(errors, [...outcome.warnings]);
   if (legacy15) warnings.push(issue(CoreErrors.ID_LEGACY_15, { idNumber18: id18 }));
-  if (info?.retired) warnings.push(issue(CoreErrors.ID_DIVISION_RETIRED, { code, name: info.name, successor: info.successor ?? '—' }));
+  if (outcome.warnings.length > 0) warnings.push(...outcome.warnings);
   const parsed: { -readonly [K in keyof IdNumberParsed]: IdNumberParsed[K] } = {
     idNumber18: id18,
     divisionCode: code,
-    division: info ? info.path : provincePath(code),
+    division: outcome.path,
     birthDate,
     sex: (id18.charCodeAt(16) - 48) % 2 === 1 ? 'male' : 'female',
     legacy15,
