@@ -53,11 +53,10 @@ export function AuditPage() {
     }
   }
 
-  const roleLabel = (r: string | null) => {
-    if (!r) return '—';
-    const key = `role.${r}`;
-    return key in dictionaries['zh-CN'] ? t(key as MessageKey) : r;
-  };
+  const known = (key: string): key is MessageKey => key in dictionaries['zh-CN'];
+  const roleLabel = (r: string | null) => (!r ? '—' : known(`role.${r}`) ? t(`role.${r}` as MessageKey) : r);
+  const actionLabel = (a: string) => (known(`action.${a}`) ? t(`action.${a}` as MessageKey) : null);
+  const kindLabel = (k: string) => (known(`recordKind.${k}`) ? t(`recordKind.${k}` as MessageKey) : k);
   const entries = data?.entries ?? [];
   const oldest = entries.length ? entries[entries.length - 1]!.seq : undefined;
 
@@ -102,15 +101,14 @@ export function AuditPage() {
                     <td>{e.actor}</td>
                     <td>{roleLabel(e.role)}</td>
                     <td>
-                      <code className="code">{e.action}</code>
+                      {actionLabel(e.action) ?? ''} <code className="code">{e.action}</code>
                     </td>
                     <td>
                       {e.purpose ?? '—'}
                       {e.legalBasis ? <div className="muted small">{e.legalBasis}</div> : null}
                     </td>
                     <td title={(e.recordIds ?? []).join(', ')}>
-                      {e.recordKind ? `${e.recordKind} · ` : ''}
-                      {t('audit.recordsCount', { n: (e.recordIds ?? []).length })}
+                      {e.recordKind ? `${kindLabel(e.recordKind)} · ${t('audit.recordsCount', { n: (e.recordIds ?? []).length })}` : '—'}
                     </td>
                     <td>
                       <span className={`tag ${e.outcome === 'refused' ? 'tag-alert' : 'tag-ok'}`}>{t(e.outcome === 'refused' ? 'audit.refused' : 'audit.allowed')}</span>

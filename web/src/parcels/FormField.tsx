@@ -3,7 +3,8 @@
  * (errors red, warnings amber, parsed hints grey) and the server's errors for the field after
  * a submit. `live` names the validator kind; null means no live check for this field.
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import type { ValidationResult } from '../api.ts';
 import type { Issue } from '../api.ts';
 import { useI18n } from '../i18n/index.ts';
 import { hintsFor } from './hints.ts';
@@ -18,6 +19,8 @@ export interface FieldProps {
   readonly courier?: string;
   readonly serverIssues?: readonly Issue[];
   readonly wide?: boolean;
+  /** Called with each live validation result (e.g. to pick the courier detected from a waybill number). */
+  readonly onResult?: (result: ValidationResult) => void;
 }
 
 function IssueLine({ issue, tone }: { issue: Issue; tone: 'error' | 'warning' }) {
@@ -29,10 +32,13 @@ function IssueLine({ issue, tone }: { issue: Issue; tone: 'error' | 'warning' })
   );
 }
 
-export function FormField({ name, label, children, live = null, value = '', courier, serverIssues = [], wide }: FieldProps) {
+export function FormField({ name, label, children, live = null, value = '', courier, serverIssues = [], wide, onResult }: FieldProps) {
   const { t, lang, pick } = useI18n();
   const state = useLiveValidation(live, value, courier);
   const r = state.result;
+  useEffect(() => {
+    if (r && onResult) onResult(r);
+  }, [r, onResult]);
   const hints = r ? hintsFor(live!, r, t, lang) : [];
   return (
     <div className={`field ${wide ? 'field-wide' : ''}`} data-field={name}>
@@ -42,8 +48,8 @@ export function FormField({ name, label, children, live = null, value = '', cour
       {children}
       <div className="field-msgs" aria-live="polite" data-testid={`msgs-${name}`}>
         {state.checking && <div className="msg msg-muted">{t('register.checking')}</div>}
-        {!state.checking && r?.errors.map((i) => <IssueLine key={`e-${i.code}`} issue={i} tone="error" />)}
-        {!state.checking && r?.warnings.map((i) => <IssueLine key={`w-${i.code}`} issue={i} tone="warning" />)}
+        {!state.checking && r?.errors.map((i, n) => <IssueLine key={`e-${n}`} issue={i} tone="error" />)}
+        {!state.checking && r?.warnings.map((i, n) => <IssueLine key={`w-${n}`} issue={i} tone="warning" />)}
         {!state.checking && r?.valid && !r.warnings.length && !hints.length && <div className="msg msg-ok">{t('register.valid')}</div>}
         {!state.checking && hints.length > 0 && (
           <div className="msg msg-hint" data-testid={`hints-${name}`}>
@@ -55,8 +61,8 @@ export function FormField({ name, label, children, live = null, value = '', cour
           </div>
         )}
         {state.error && <div className="msg msg-error">{pick(state.error.bilingual)}</div>}
-        {serverIssues.map((i) => (
-          <div key={`s-${i.code}`} className="msg msg-error msg-server" data-code={i.code}>
+        {serverIssues.map((i, n) => (
+          <div key={`s-${n}`} className="msg msg-error msg-server" data-code={i.code}>
             {pick(i)}
           </div>
         ))}

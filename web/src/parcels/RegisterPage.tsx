@@ -5,15 +5,15 @@
  * per-field errors returned are shown under their fields; success shows the parcel id and
  * the prohibited-item screening flags.
  */
-import { useMemo, useState, type FormEvent } from 'react';
-import { ApiError, post, type Issue } from '../api.ts';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { ApiError, post, type Issue, type ValidationResult } from '../api.ts';
 import { shanghaiLocalNow } from '../app/format.ts';
 import { useSession } from '../app/session.tsx';
 import { useApiGet } from '../app/useApiGet.ts';
 import { ErrorNotice } from '../app/Status.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { FormField } from './FormField.tsx';
-import { emptyForm, idTypeCodes, itemNatureCodes, liveIdKind, optionLabel, toParcelInput, type FormState } from './registerForm.ts';
+import { detectedCourier, emptyForm, fieldLabel, idTypeCodes, itemNatureCodes, liveIdKind, optionLabel, toParcelInput, type FormState } from './registerForm.ts';
 import type { CategoryNames } from './dashboardCharts.ts';
 import type { ParcelMeta, RegistrationResult } from './types.ts';
 import { RegistrationOutcome } from './RegistrationOutcome.tsx';
@@ -38,8 +38,22 @@ export function RegisterPage() {
   const text = (k: keyof FormState & string, extra: { type?: string; inputMode?: 'numeric' | 'tel' | 'text' } = {}) => (
     <input id={`f-${k}`} name={k} type={extra.type ?? 'text'} inputMode={extra.inputMode} value={String(form[k])} onChange={(e) => set(k, e.target.value as never)} autoComplete="off" />
   );
+  // A waybill number typed before the courier is chosen: take the company the number identifies.
+  const onWaybill = useCallback((r: ValidationResult) => {
+    const code = detectedCourier(r);
+    if (code) setForm((f) => (f.courier ? f : { ...f, courier: code }));
+  }, []);
   const field = (k: keyof FormState & string, label: string, control: React.ReactNode, live: Parameters<typeof FormField>[0]['live'] = null, wide = false) => (
-    <FormField name={k} label={label} live={live} value={String(form[k])} courier={k === 'waybillNo' ? form.courier : undefined} serverIssues={issuesByField.get(k)} wide={wide}>
+    <FormField
+      name={k}
+      label={label}
+      live={live}
+      value={String(form[k])}
+      courier={k === 'waybillNo' ? form.courier : undefined}
+      serverIssues={issuesByField.get(k)}
+      wide={wide}
+      onResult={k === 'waybillNo' ? onWaybill : undefined}
+    >
       {control}
     </FormField>
   );
@@ -85,7 +99,7 @@ export function RegisterPage() {
           <ul>
             {[...(outcome?.errors ?? []), ...(failure?.details ?? [])].map((i, n) => (
               <li key={n}>
-                {i.field && <code className="code">{i.field}</code>} {pick(i)}
+                {i.field ? t('register.fieldError', { field: fieldLabel(t, i.field), message: pick(i) }) : pick(i)}
               </li>
             ))}
           </ul>

@@ -146,13 +146,13 @@ export function flowsOption(stats: ParcelStats, t: T, lang: Lang, limit = 12): E
   }
   const labels = provinces.map((p) => provinceLabel(p, lang));
   return {
-    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+    grid: { left: 8, right: 16, top: 24, bottom: 56, containLabel: true },
     tooltip: {
       position: 'top',
       formatter: (p: { value: [number, number, number] }) => `${labels[p.value[1]]} → ${labels[p.value[0]]}: ${p.value[2].toLocaleString(lang)}`,
     },
     xAxis: { type: 'category', data: labels, name: t('chart.destination'), nameLocation: 'middle', nameGap: 36, axisLabel: { interval: 0, rotate: lang === 'en' ? 40 : 0, fontSize: 10 }, splitArea: { show: true } },
-    yAxis: { type: 'category', data: labels, name: t('chart.origin'), inverse: true, axisLabel: { fontSize: 10 }, splitArea: { show: true } },
+    yAxis: { type: 'category', data: labels, name: t('chart.origin'), nameLocation: 'start', inverse: true, axisLabel: { fontSize: 10 }, splitArea: { show: true } },
     visualMap: { min: 0, max: Math.max(1, max), calculable: false, orient: 'horizontal', right: 0, bottom: 0, itemHeight: 80, itemWidth: 10, textStyle: { fontSize: 10 }, inRange: { color: ['#f2f6fb', '#8fb3de', '#1f5fa8', '#0b2f5e'] } },
     series: [{ type: 'heatmap', data: cells, emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } } }],
   };

@@ -4,6 +4,7 @@
  */
 import { shanghaiLocalToIso } from '../app/format.ts';
 import { dictionaries, type MessageKey } from '../i18n/index.ts';
+import type { ValidationResult } from '../api.ts';
 import type { ParcelMeta } from './types.ts';
 import type { ValidateKind } from './useLiveValidation.ts';
 
@@ -114,4 +115,23 @@ export function itemNatureCodes(meta: ParcelMeta | null): string[] {
 export function optionLabel(t: (k: MessageKey) => string, section: 'idType' | 'itemNature', code: string): string {
   const key = `${section}.${code}`;
   return key in dictionaries['zh-CN'] ? t(key as MessageKey) : code;
+}
+
+/** The courier code a waybill validation identified (parsed.courier), or null. */
+export function detectedCourier(r: ValidationResult): string | null {
+  const c = (r.parsed as { courier?: unknown } | null)?.courier;
+  return r.valid && typeof c === 'string' && c ? c : null;
+}
+
+/**
+ * The label of a ParcelInput field for an error summary: '寄件人 · 证件号码' for sender and
+ * receiver fields, the plain label otherwise, the field name itself when unknown.
+ */
+export function fieldLabel(t: (k: MessageKey) => string, field: string): string {
+  const key = `field.${field}`;
+  if (!(key in dictionaries['zh-CN'])) return field;
+  const label = t(key as MessageKey);
+  if (field.startsWith('sender')) return `${t('group.sender')} · ${label}`;
+  if (field.startsWith('receiver')) return `${t('group.receiver')} · ${label}`;
+  return label;
 }
