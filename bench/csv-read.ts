@@ -25,11 +25,11 @@ function writeFile(): void {
   for (let i = 0; i < rows; i++) {
     block += `ZTO,7891${String(i).padStart(10, '0')},李娜,resident,11010519880815108X,138${String(i % 1e8).padStart(8, '0')},"北京市朝阳区幸福路${i % 100}号",王强,13912345678,上海市浦东新区张江路${i % 50}号,手机壳,goods,1,${200 + (i % 900)},OUT${i % 500},C${i % 40},2026-11-11T09:30:00+08:00,true,100020,\n`;
     if (block.length > 1 << 20) {
-      fs.writeSync(fd, gbk ? iconv.encode(block, 'gbk') : block);
+      fs.writeSync(fd, gbk ? iconv.encode(block, "gbk") : Buffer.from(block));
       block = '';
     }
   }
-  fs.writeSync(fd, gbk ? iconv.encode(block, 'gbk') : block);
+  fs.writeSync(fd, gbk ? iconv.encode(block, "gbk") : Buffer.from(block));
   fs.closeSync(fd);
 }
 

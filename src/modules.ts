@@ -3,6 +3,7 @@
  */
 import type { GongzhiModule } from './platform/module.ts';
 import { securityModule } from './security/index.ts';
+import { ingestModule } from './ingest/index.ts';
 import { parcelsModule } from './apps/parcels/index.ts';
 
-export const modules: readonly GongzhiModule[] = [securityModule, parcelsModule];
+export const modules: readonly GongzhiModule[] = [securityModule, ingestModule, parcelsModule];
