@@ -128,7 +128,7 @@ export const CoreErrors = defineErrors('core', {
   PHONE_AREA_CODE_UNKNOWN: { status: 422, zh: '长途区号 {areaCode} 未知', en: 'unknown area code {areaCode}' },
   PHONE_LEADING_ZERO_STRIPPED: { status: 422, zh: '电话号码疑似丢失开头的 0（可能是 {probable}），请按文本重新导出', en: 'the phone number apparently lost its leading zero (probably {probable}); export the column as text' },
   PHONE_SPREADSHEET_DAMAGED: { status: 422, zh: '电话号码疑被电子表格转成科学计数法', en: 'phone number apparently turned into scientific notation by a spreadsheet' },
-  PHONE_KIND_MISMATCH: { status: 422, zh: '不是{expected}号码', en: 'not a {expected} number' },
+  PHONE_KIND_MISMATCH: { status: 422, zh: '不是{expectedZh}号码', en: 'not a {expected} number' },
   PHONE_DATA_ONLY: { status: 200, zh: '号段 {prefix} 为上网卡（数据卡）号段', en: 'block {prefix} is a data-only (SIM data card) block' },
   POSTCODE_FORMAT: { status: 422, zh: '邮政编码应为 6 位数字', en: 'a postcode has 6 digits' },
   POSTCODE_LEADING_ZERO_STRIPPED: { status: 422, zh: '邮政编码疑似丢失开头的 0（可能是 {probable}）', en: 'the postcode apparently lost its leading zero (probably {probable})' },

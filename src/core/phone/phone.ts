@@ -131,7 +131,7 @@ function stripCountryCode(v: string): { national: string; international: boolean
 export function validatePhone(value: string, options: { kind?: PhoneKind } = {}): ValidationResult<PhoneParsed> {
   const result = validateAnyPhone(value.trim());
   if (result.valid && options.kind && result.parsed!.kind !== options.kind) {
-    return fail([issue(CoreErrors.PHONE_KIND_MISMATCH, { expected: options.kind })]);
+    return fail([issue(CoreErrors.PHONE_KIND_MISMATCH, { expected: options.kind, expectedZh: options.kind === 'mobile' ? '手机' : '固定电话' })]);
   }
   return result;
 }
