@@ -67,7 +67,7 @@ async function run(label: string, config: Config): Promise<void> {
   for (let seq = 0; ; ) {
     const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', seq).orderBy('seq').limit(2000).execute();
     if (rows.length === 0) break;
-    seq = Number(rows[rows.length - 1].seq);
+    seq = Number(rows[rows.length - 1]!.seq);
   }
   const scanS = (performance.now() - t0) / 1000;
   const t1 = performance.now();
