@@ -74,6 +74,12 @@ describe('validateIdNumber', () => {
     expect(validateIdNumber('1101051988081510X8', { today }).errors[0]).toMatchObject({ code: 'ID_INVALID_CHARACTER', params: { position: 17 } });
   });
 
+  it('reads any scientific-notation rendering as spreadsheet damage', () => {
+    for (const v of ['3.20102E+17', '3.20102199001011E+17', '3.2E17']) {
+      expect(validateIdNumber(v, { today }).errors[0]).toMatchObject({ code: 'ID_SPREADSHEET_DAMAGED', params: { reason: 'scientific notation' } });
+    }
+  });
+
   it('reports a wrong check character that does not end in zeros as ID_CHECKSUM', () => {
     expect(validateIdNumber('440308199901101513', { today }).errors).toMatchObject([{ code: 'ID_CHECKSUM', params: { expected: '2', actual: '3' } }]);
   });

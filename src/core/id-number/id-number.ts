@@ -152,7 +152,7 @@ function provincePath(code: string): string[] {
 export function validateIdNumber(value: string, options: IdNumberOptions = {}): ValidationResult<IdNumberParsed> {
   const v = value.trim();
   if (v === '') return fail([issue(CoreErrors.VALUE_EMPTY)]);
-  if (v.length < 16 && SCIENTIFIC.test(v)) return fail([issue(CoreErrors.ID_SPREADSHEET_DAMAGED, { reason: 'scientific notation', value: v })]);
+  if (SCIENTIFIC.test(v)) return fail([issue(CoreErrors.ID_SPREADSHEET_DAMAGED, { reason: 'scientific notation', value: v })]);
   const chars = readCharacters(v);
   if (Array.isArray(chars)) return fail(chars);
   const { id18, legacy15, given } = chars;
