@@ -10,7 +10,7 @@ import { issue, type Issue } from '../core/errors.ts';
 import { CsvParser } from './csvParser.ts';
 import { chooseEncoding, createDecoder, type EncodingHint, type TextChunkDecoder } from './encoding.ts';
 import { IngestErrors } from './errors.ts';
-import { mapHeader, type HeaderMap } from './header.ts';
+import { mapHeader, rowFactory, type HeaderMap } from './header.ts';
 import { makeRowSource, openBytes, type ByteInput } from './source.ts';
 import type { HeaderOptions, RowSource, SourceMeta, SourceRow } from './types.ts';
 
@@ -100,6 +100,7 @@ async function* csvRows(chunks: AsyncIterable<Buffer>, options: CsvReadOptions, 
 /** Turns parsed records into rows: header mapping, field objects, reader issues. */
 class RowBuilder {
   private header: HeaderMap | null = null;
+  private build: (cells: readonly string[]) => Record<string, string> = () => ({});
   private rowNumber = 0;
   private replacementInText = false;
 
@@ -119,17 +120,14 @@ class RowBuilder {
     if (header === null) {
       const h = mapHeader(cells, this.options);
       this.header = h;
+      this.build = rowFactory(h);
       this.meta.fields = h.fields;
       this.meta.headerLabels = h.labels;
       this.meta.unmappedColumns = h.unmapped;
       return;
     }
-    const fields: Record<string, string> = {};
+    const fields = this.build(cells);
     const map = header.fieldByColumn;
-    for (let i = 0; i < map.length; i++) {
-      const f = map[i];
-      if (f != null) fields[f] = cells[i] ?? '';
-    }
     let issues: Issue[] | undefined;
     if (error !== null) (issues ??= []).push(issue(error, { line }));
     if (cells.length !== map.length) (issues ??= []).push(issue(IngestErrors.CSV_COLUMN_COUNT, { expected: map.length, actual: cells.length, line }));
