@@ -12,6 +12,20 @@
 import crypto from 'node:crypto';
 
 const PREFIX = 'g1.';
+const IV_POOL_BYTES = 12 * 4096;
+let ivPool = Buffer.alloc(0);
+let ivOffset = 0;
+
+/** A fresh random 96-bit IV, cut from a pooled CSPRNG buffer (one getrandom call per 4,096 IVs). */
+function nextIv(): Buffer {
+  if (ivOffset + 12 > ivPool.length) {
+    ivPool = crypto.randomBytes(IV_POOL_BYTES);
+    ivOffset = 0;
+  }
+  const iv = ivPool.subarray(ivOffset, ivOffset + 12);
+  ivOffset += 12;
+  return iv;
+}
 
 /**
  * Derive a 32-byte key for one purpose from the platform secret (HKDF-SHA256, empty salt,
@@ -32,7 +46,7 @@ export class FieldCipher {
 
   /** Encrypt UTF-8 text; returns the stored form `g1.<base64url>` (a fresh IV each call). */
   encrypt(plain: string): string {
-    const iv = crypto.randomBytes(12);
+    const iv = nextIv();
     const c = crypto.createCipheriv('aes-256-gcm', this.#key, iv);
     const body = Buffer.concat([iv, c.update(plain, 'utf8'), c.final(), c.getAuthTag()]);
     return PREFIX + body.toString('base64url');
