@@ -114,6 +114,28 @@ describe('readCsv', () => {
     expect(rows[1]!.fields).toEqual({ a: '3', b: '' });
   });
 
+  it('reads CR-only line ends (old Mac exports) streamed in small pieces', async () => {
+    const text = '姓名,电话\r李娜,138\r"王\r强",139\r';
+    const bytes = Buffer.from(text);
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += 5) pieces.push(bytes.subarray(i, i + 5));
+    const rows = await all(readCsv(Readable.from(pieces)));
+    expect(rows.map((r) => [r.line, r.fields['姓名']])).toEqual([
+      [2, '李娜'],
+      [3, '王\r强'],
+    ]);
+  });
+
+  it('reads a line longer than the carry limit (9 MiB cell, no final line break)', async () => {
+    const big = Buffer.concat([Buffer.from('a,b\n'), Buffer.alloc(9 << 20, 0x78), Buffer.from(',1')]);
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < big.length; i += 1 << 20) pieces.push(big.subarray(i, i + (1 << 20)));
+    const rows = await all(readCsv(Readable.from(pieces)));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.fields['a']).toHaveLength(9 << 20);
+    expect(rows[0]!.fields['b']).toBe('1');
+  });
+
   it('streams a 200,000-row file from disk in chunks', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-ingest-'));
     const file = path.join(dir, 'big.csv');

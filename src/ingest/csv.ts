@@ -23,6 +23,13 @@ export interface CsvReadOptions extends HeaderOptions {
 
 /** Bytes used to choose the encoding when no BOM decides it. */
 const DETECT_BYTES = 64 * 1024;
+/**
+ * Text is handed to the parser in pieces that end at a line break (0x0A, or 0x0D for CR-only
+ * files: in every ASCII-compatible encoding these bytes are only ever line breaks), so each piece
+ * is one flat string and most records never straddle two pieces. A line longer than this is
+ * handed over unsplit-at-break.
+ */
+const MAX_CARRY_BYTES = 8 << 20;
 
 /**
  * Read a CSV file (path), buffer or byte stream as rows.
@@ -66,9 +73,15 @@ async function* csvRows(chunks: AsyncIterable<Buffer>, options: CsvReadOptions, 
   const decodeBytes = (buf: Buffer) => {
     if (!lineCut) return feed(decoder!.write(buf));
     const whole = carry ? Buffer.concat([carry, buf]) : buf;
-    const cut = whole.lastIndexOf(10);
+    let cut = whole.lastIndexOf(10);
+    if (cut < 0) cut = whole.lastIndexOf(13); // CR-only line ends (old Mac exports)
     if (cut < 0) {
-      carry = whole;
+      if (whole.length < MAX_CARRY_BYTES) {
+        carry = whole;
+        return;
+      }
+      carry = null; // one huge line: the decoders and the parser take any split
+      feed(decoder!.write(whole));
       return;
     }
     carry = cut + 1 < whole.length ? whole.subarray(cut + 1) : null;
