@@ -17,7 +17,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
 import type { PlatformContext } from '../platform/module.ts';
-import { requireAccess, type AccessGrant } from '../security/access.ts';
+import { auditRefusal, requireAccess, statedPurpose, type AccessGrant } from '../security/access.ts';
 import { findPolicy, type Action, type RecordKind } from '../security/policies.ts';
 import type { SessionUser } from '../security/users.ts';
 import { openApiSchema, zodToAppError } from './validation.ts';
@@ -89,7 +89,8 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
   spec: RouteSpec<B, Q, P>,
 ): void {
   const parts: Record<'body' | 'querystring' | 'params', z.ZodType | undefined> = { body: spec.body, querystring: spec.query, params: spec.params };
-  if (spec.access && findPolicy(spec.access[0], spec.access[1])?.personLevel) {
+  const personLevel = Boolean(spec.access && findPolicy(spec.access[0], spec.access[1])?.personLevel);
+  if (personLevel) {
     const from = spec.purposeFrom ?? (spec.method === 'GET' || spec.method === 'DELETE' ? 'querystring' : 'body');
     parts[from === 'query' ? 'querystring' : from] = withPurpose(parts[from === 'query' ? 'querystring' : from]);
   }
@@ -111,7 +112,10 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
       };
     },
     onRequest: async (request) => {
-      if (needsUser && !request.user) throw new AppError('UNAUTHENTICATED');
+      if (!needsUser || request.user) return;
+      // Refusals of person-level actions are audited even without a session (actor 'anonymous').
+      if (personLevel) await auditRefusal(app.platform, request, { action: spec.access![0], recordKind: spec.access![1], reason: 'UNAUTHENTICATED', ...statedPurpose(request.query) });
+      throw new AppError('UNAUTHENTICATED');
     },
     preHandler: spec.access ? requireAccess(app.platform, spec.access[0], spec.access[1], { purposeFrom: spec.purposeFrom }) : [],
     handler: async (request, reply) => {

@@ -45,6 +45,32 @@ function field(source: unknown, name: string): string | null {
 }
 
 /**
+ * Audit a refused person-level request: actor and role of the signed-in user ('anonymous'
+ * without a session), the stated purpose and legal basis, the reason code, method, route, client.
+ */
+export async function auditRefusal(
+  ctx: PlatformContext,
+  request: FastifyRequest,
+  refusal: { readonly action: string; readonly recordKind: string; readonly reason: string; readonly purpose?: string | null; readonly legalBasis?: string | null },
+): Promise<AuditEntry> {
+  return appendAudit(ctx, {
+    actor: request.user?.username ?? 'anonymous',
+    role: request.user?.role ?? null,
+    action: refusal.action,
+    purpose: refusal.purpose ?? null,
+    legalBasis: refusal.legalBasis ?? null,
+    recordKind: refusal.recordKind,
+    outcome: 'refused',
+    detail: { reason: refusal.reason, method: request.method, url: request.routeOptions.url ?? request.url, ip: request.ip },
+  });
+}
+
+/** The purpose and legal basis stated in a request part (query or body), trimmed, or null. */
+export function statedPurpose(source: unknown): { purpose: string | null; legalBasis: string | null } {
+  return { purpose: field(source, 'purpose'), legalBasis: field(source, 'legalBasis') };
+}
+
+/**
  * A preHandler that enforces the policy for (action, recordKind) on the signed-in user.
  * @throws AppError UNAUTHENTICATED (401) without a session; the decision's reason code
  *   (ACCESS_ROLE_DENIED, ACCESS_PURPOSE_REQUIRED, ACCESS_PURPOSE_TOO_SHORT, ACCESS_NO_POLICY; 403)
@@ -60,18 +86,7 @@ export function requireAccess(ctx: PlatformContext, action: Action, recordKind: 
     const legalBasis = field(source, 'legalBasis');
     const decision = authorize(user, action, recordKind, { purpose });
     if (!decision.allowed) {
-      if (decision.policy?.personLevel) {
-        await appendAudit(ctx, {
-          actor: user.username,
-          role: user.role,
-          action,
-          purpose,
-          legalBasis,
-          recordKind,
-          outcome: 'refused',
-          detail: { reason: decision.reason, method: request.method, url: request.routeOptions.url ?? request.url, ip: request.ip },
-        });
-      }
+      if (decision.policy?.personLevel) await auditRefusal(ctx, request, { action, recordKind, reason: decision.reason, purpose, legalBasis });
       throw new AppError(decision.reason, decision.params);
     }
     request.access = { action, recordKind, personLevel: decision.policy.personLevel, grant: decision.grant, purpose: decision.purpose, legalBasis };

@@ -14,7 +14,7 @@ export const securityModule: GongzhiModule = {
   commands: securityCommands,
 };
 
-export { requireAccess, auditRead, type AccessGrant } from './access.ts';
+export { requireAccess, auditRead, auditRefusal, statedPurpose, type AccessGrant } from './access.ts';
 export { appendAudit, listAudit, type AuditEntry, type AuditEntryInput } from './audit.ts';
 export { verifyAuditLog, type AuditVerification } from './auditVerify.ts';
 export { maskAddress, maskFor, maskIdNumber, maskName, maskPhone, disclosureFor, DISCLOSURE, PERSONAL_FIELDS } from './masking.ts';

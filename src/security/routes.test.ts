@@ -109,7 +109,8 @@ describe.each(testDialects())('auth, sessions and access through HTTP on $name',
     const clerk = (await login('clerk1', pw.clerk!)).cookie;
     const inv = (await login('investigator1', pw.investigator!)).cookie;
     const url = '/api/probe/lookup?idNumber=320102199001011234';
-    expect((await app.inject({ method: 'GET', url })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: `${url}&purpose=${encodeURIComponent('随便看看谁寄了')}` })).statusCode).toBe(401);
+    expect((await listAudit(ctx, { limit: 1 }))[0]).toMatchObject({ actor: 'anonymous', role: null, action: 'parcel.lookup', outcome: 'refused', purpose: '随便看看谁寄了', detail: { reason: 'UNAUTHENTICATED', url: '/api/probe/lookup' } });
     const c = await app.inject({ method: 'GET', url: `${url}&purpose=${encodeURIComponent('核对寄件人')}`, headers: { cookie: clerk } });
     expect(c.statusCode).toBe(403);
     expect(c.json().error).toMatchObject({ code: 'ACCESS_ROLE_DENIED', params: { role: 'clerk', action: 'parcel.lookup' } });
