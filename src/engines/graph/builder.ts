@@ -45,6 +45,8 @@ export class GraphBuilder {
   private evTime: Uint32Array;
   private evN = 0;
   private sealed = false;
+  private lastKind: string | undefined = undefined;
+  private lastKindCode = 0;
 
   /** @param expectedEdges capacity hint (edge records) to avoid regrowing the arrays. */
   constructor(expectedEdges = 1024) {
@@ -91,21 +93,28 @@ export class GraphBuilder {
    */
   addEdge(source: string, target: string, input: EdgeInput = {}): number {
     this.assertOpen();
-    return this.addEdgeByIndex(this.ids.intern(source), this.ids.intern(target), input);
+    return this.addRecord(this.ids.intern(source), this.ids.intern(target), input);
   }
 
   /** Like addEdge, with dense node indices returned by addNode/addEdge of this builder. */
   addEdgeByIndex(u: number, v: number, input: EdgeInput = {}): number {
     this.assertOpen();
-    if (u >= this.ids.size || v >= this.ids.size || u < 0 || v < 0) throw new AppError(GraphErrors.GRAPH_NODE_NOT_FOUND, { id: u >= this.ids.size || u < 0 ? u : v });
+    const size = this.ids.size;
+    if (!(u >= 0 && u < size && Number.isInteger(u))) throw new AppError(GraphErrors.GRAPH_NODE_NOT_FOUND, { id: u });
+    if (!(v >= 0 && v < size && Number.isInteger(v))) throw new AppError(GraphErrors.GRAPH_NODE_NOT_FOUND, { id: v });
+    return this.addRecord(u, v, input);
+  }
+
+  private addRecord(u: number, v: number, input: EdgeInput): number {
     const directed = input.directed ?? true;
     const w = input.weight ?? 1;
     if (!Number.isFinite(w) || w < 0) throw new AppError(GraphErrors.GRAPH_INVALID_WEIGHT, { value: String(w) });
     const f = checkTime(input.firstTime ?? input.time);
     const l = checkTime(input.lastTime ?? input.time);
     const ev = input.evidence;
-    const list = ev === undefined ? [] : typeof ev === 'number' ? [ev] : ev;
-    for (const r of list) if (!Number.isInteger(r) || r < 0 || r > 0xffffffff) throw new AppError(GraphErrors.GRAPH_INVALID_EVIDENCE, { value: String(r) });
+    const list = ev === undefined ? NONE : typeof ev === 'number' ? null : ev;
+    if (list === null) checkRow(ev as number);
+    else for (const r of list) checkRow(r);
     const kindCode = this.codeOf(input.kind ?? 'link');
     const i = this.n;
     if (i + 1 > this.src.length) this.growEdges(i + 1);
@@ -116,7 +125,8 @@ export class GraphBuilder {
     this.weight[i] = w;
     this.first[i] = f !== 0 && l !== 0 ? Math.min(f, l) : f || l;
     this.last[i] = Math.max(f, l);
-    for (const r of list) this.pushEvidence(r, this.first[i]!);
+    if (list === null) this.pushEvidence(ev as number, this.first[i]!);
+    else for (const r of list) this.pushEvidence(r, this.first[i]!);
     this.n = i + 1;
     this.evOff[this.n] = this.evN;
     return i;
@@ -157,23 +167,24 @@ export class GraphBuilder {
   /** Record order sorted by (src, dst, kind, directed): LSD radix with three counting sorts. */
   private sortedOrder(N: number): Uint32Array {
     const M = this.n;
-    const count = new Uint32Array(Math.max(N, MAX_KINDS * 2) + 1);
-    let a = new Uint32Array(M);
-    let b = new Uint32Array(M);
-    const pass = (key: (r: number) => number, buckets: number, input: Uint32Array | null, out: Uint32Array): void => {
-      count.fill(0, 0, buckets + 1);
-      for (let i = 0; i < M; i++) count[key(input ? input[i]! : i) + 1]!++;
-      for (let k = 0; k < buckets; k++) count[k + 1]! += count[k]!;
-      for (let i = 0; i < M; i++) {
-        const r = input ? input[i]! : i;
-        out[count[key(r)]!++] = r;
-      }
-    };
     const { kind, dir, dst, src } = this;
-    pass((r) => kind[r]! * 2 + dir[r]!, MAX_KINDS * 2, null, a);
-    pass((r) => dst[r]!, N, a, b);
-    pass((r) => src[r]!, N, b, a);
-    b = new Uint32Array(0);
+    const count = new Uint32Array(Math.max(N, MAX_KINDS * 2) + 1);
+    const a = new Uint32Array(M);
+    const b = new Uint32Array(M);
+    // Pass 1: by kind·2 + directed (identity input order, so the sort is stable on insertion order).
+    for (let r = 0; r < M; r++) count[kind[r]! * 2 + dir[r]! + 1]!++;
+    for (let k = 0; k < MAX_KINDS * 2; k++) count[k + 1]! += count[k]!;
+    for (let r = 0; r < M; r++) a[count[kind[r]! * 2 + dir[r]!]!++] = r;
+    // Pass 2: by target.
+    count.fill(0, 0, N + 1);
+    for (let r = 0; r < M; r++) count[dst[r]! + 1]!++;
+    for (let k = 0; k < N; k++) count[k + 1]! += count[k]!;
+    for (let i = 0; i < M; i++) { const r = a[i]!; b[count[dst[r]!]!++] = r; }
+    // Pass 3: by source.
+    count.fill(0, 0, N + 1);
+    for (let r = 0; r < M; r++) count[src[r]! + 1]!++;
+    for (let k = 0; k < N; k++) count[k + 1]! += count[k]!;
+    for (let i = 0; i < M; i++) { const r = b[i]!; a[count[src[r]!]!++] = r; }
     return a;
   }
 
@@ -230,7 +241,9 @@ export class GraphBuilder {
   }
 
   private codeOf(kind: string): number {
+    if (kind === this.lastKind) return this.lastKindCode;
     const c = this.kindCodes.get(kind);
+    if (c !== undefined) { this.lastKind = kind; this.lastKindCode = c; }
     if (c !== undefined) return c;
     if (this.kinds.length >= MAX_KINDS) throw new AppError(GraphErrors.GRAPH_TOO_MANY_KINDS, { max: MAX_KINDS });
     this.kindCodes.set(kind, this.kinds.length);
@@ -268,6 +281,12 @@ export class GraphBuilder {
   private assertOpen(): void {
     if (this.sealed) throw new AppError(GraphErrors.GRAPH_BUILDER_SEALED);
   }
+}
+
+const NONE: readonly number[] = [];
+
+function checkRow(r: number): void {
+  if (!Number.isInteger(r) || r < 0 || r > 0xffffffff) throw new AppError(GraphErrors.GRAPH_INVALID_EVIDENCE, { value: String(r) });
 }
 
 function checkTime(t: number | undefined): number {
