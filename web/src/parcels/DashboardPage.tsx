@@ -49,7 +49,7 @@ export function DashboardPage() {
       kpis: summarize(data),
       daily: dailyOption(data, t),
       courier: courierOption(data, t, lang),
-      flagged: flaggedOption(data, t, lang, names),
+      flagged: flaggedOption(data, lang, names),
       flows: flowsOption(data, t, lang, 12),
       flowsN,
     };
@@ -106,7 +106,7 @@ export function DashboardPage() {
               label={t('kpi.noncompliant')}
               value={num(view.kpis.noncompliant)}
               tone={view.kpis.noncompliant ? 'warn' : undefined}
-              detail={t('kpi.noncompliantDetail', { count: num(view.kpis.findings) })}
+              detail={t('kpi.noncompliantDetail', { count: num(view.kpis.withoutRealName) })}
             />
           </div>
           <div className="grid">

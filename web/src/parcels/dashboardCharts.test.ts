@@ -32,11 +32,11 @@ const stats: ParcelStats = {
 
 describe('dashboard figures', () => {
   it('sums the KPIs over the daily series', () => {
-    expect(summarize(stats)).toEqual({ total: 520, realNameOk: 509, realNameRate: 509 / 520, flagged: 3, noncompliant: 11, findings: 12 });
+    expect(summarize(stats)).toEqual({ total: 520, realNameOk: 509, realNameRate: 509 / 520, flagged: 3, noncompliant: 11, withoutRealName: 11, findings: 12 });
   });
 
   it("prefers the server's totals (a parcel may be noncompliant and still real-name registered)", () => {
-    expect(summarize({ ...stats, total: 520, realNameOk: 509, noncompliant: 14 })).toMatchObject({ total: 520, noncompliant: 14, findings: 12 });
+    expect(summarize({ ...stats, total: 520, realNameOk: 509, noncompliant: 14 })).toMatchObject({ total: 520, noncompliant: 14, withoutRealName: 11, findings: 12 });
   });
 
   it('has no rate when there are no parcels', () => {

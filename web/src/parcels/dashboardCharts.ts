@@ -17,6 +17,8 @@ export interface Kpis {
   readonly flagged: number;
   /** Parcels with at least one noncompliance code (server figure; else total − realNameOk). */
   readonly noncompliant: number;
+  /** Parcels without a valid real-name registration (total − realNameOk). */
+  readonly withoutRealName: number;
   /** Sum of noncompliance findings (one parcel can have several). */
   readonly findings: number;
 }
@@ -32,7 +34,7 @@ export function summarize(stats: ParcelStats): Kpis {
   total = stats.total ?? total;
   ok = stats.realNameOk ?? ok;
   const findings = stats.noncompliance.reduce((s, n) => s + n.count, 0);
-  return { total, realNameOk: ok, realNameRate: total ? ok / total : null, flagged: stats.flagged.total, noncompliant: stats.noncompliant ?? total - ok, findings };
+  return { total, realNameOk: ok, realNameRate: total ? ok / total : null, flagged: stats.flagged.total, noncompliant: stats.noncompliant ?? total - ok, withoutRealName: total - ok, findings };
 }
 
 /** Display names of prohibited-item categories by key, from GET /api/parcels/meta. */
@@ -100,14 +102,14 @@ export function courierOption(stats: ParcelStats, t: T, lang: Lang): EChartsOpti
 }
 
 /** Bars: flagged (prohibited-item) parcels per category. */
-export function flaggedOption(stats: ParcelStats, t: T, lang: Lang, names: CategoryNames = new Map()): EChartsOption {
+export function flaggedOption(stats: ParcelStats, lang: Lang, names: CategoryNames = new Map()): EChartsOption {
   const rows = [...stats.flagged.byCategory].sort((a, b) => a.count - b.count);
   const label = (r: (typeof rows)[number]) => categoryLabel(r.category, lang, names);
   return {
     color: ['#b23b3b'],
     grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', minInterval: 1, name: t('chart.count') },
+    xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: rows.map(label), axisTick: { show: false } },
     series: [{ type: 'bar', data: rows.map((r) => r.count), barMaxWidth: 16, label: { show: true, position: 'right', fontSize: 10 } }],
   };
@@ -146,14 +148,14 @@ export function flowsOption(stats: ParcelStats, t: T, lang: Lang, limit = 12): E
   }
   const labels = provinces.map((p) => provinceLabel(p, lang));
   return {
-    grid: { left: 8, right: 16, top: 24, bottom: 56, containLabel: true },
+    grid: { left: 8, right: 16, top: 34, bottom: 56, containLabel: true },
     tooltip: {
       position: 'top',
       formatter: (p: { value: [number, number, number] }) => `${labels[p.value[1]]} → ${labels[p.value[0]]}: ${p.value[2].toLocaleString(lang)}`,
     },
     xAxis: { type: 'category', data: labels, name: t('chart.destination'), nameLocation: 'middle', nameGap: 36, axisLabel: { interval: 0, rotate: lang === 'en' ? 40 : 0, fontSize: 10 }, splitArea: { show: true } },
     yAxis: { type: 'category', data: labels, name: t('chart.origin'), nameLocation: 'start', inverse: true, axisLabel: { fontSize: 10 }, splitArea: { show: true } },
-    visualMap: { min: 0, max: Math.max(1, max), calculable: false, orient: 'horizontal', right: 0, bottom: 0, itemHeight: 80, itemWidth: 10, textStyle: { fontSize: 10 }, inRange: { color: ['#f2f6fb', '#8fb3de', '#1f5fa8', '#0b2f5e'] } },
+    visualMap: { min: 0, max: Math.max(1, max), text: [max.toLocaleString(lang), '0'], calculable: false, orient: 'horizontal', right: 0, bottom: 0, itemHeight: 80, itemWidth: 10, textStyle: { fontSize: 10 }, inRange: { color: ['#f2f6fb', '#8fb3de', '#1f5fa8', '#0b2f5e'] } },
     series: [{ type: 'heatmap', data: cells, emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } } }],
   };
 }
