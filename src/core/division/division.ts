@@ -78,7 +78,7 @@ export function describeDivision(code: string, span: DivisionSpan, year: number 
     province,
     prefecture,
     county,
-    path,
+    path: Object.freeze(path),
     year,
     validFrom: span.from,
     validTo: span.to,

@@ -63,7 +63,7 @@ function isDigit(c: number): boolean {
 
 /** Today as YYYYMMDD in China Standard Time (UTC+8, no DST since 1991); recomputed once a minute. */
 function todayNumber(today: Date | undefined): number {
-  const ms = (today ?? null) === null ? Date.now() : today!.getTime();
+  const ms = today === undefined ? Date.now() : today.getTime();
   const minute = Math.floor(ms / 60_000);
   if (today === undefined && minute === todayCache.minute) return todayCache.value;
   const d = new Date(ms + 8 * 3_600_000);
