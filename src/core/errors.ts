@@ -101,7 +101,8 @@ export const CommonErrors = defineErrors('core', {
 });
 
 /**
- * Codes of the standard validators in src/core (all HTTP 422 when a request fails on them).
+ * Codes of the standard validators in src/core: errors carry HTTP 422 (a request that fails on
+ * them), codes used only as warnings carry 200 (they never fail a request).
  * Sources: GB 11643-1999 (resident ID number), GB/T 2260 (division codes), GB 32100-2015 (USCC),
  * GB/T 7408 (dates), the MIIT number plan (mobile blocks), the couriers' published formats.
  */

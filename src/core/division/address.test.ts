@@ -13,6 +13,13 @@ describe('parseAddress', () => {
     expect(parseAddress('延边和龙市')).toMatchObject({ divisionCode: '222406', prefecture: '延边朝鲜族自治州' });
   });
 
+  it('reads province-administered county-level cities and same-named prefectures in context', () => {
+    expect(parseAddress('湖北省仙桃市沙嘴街道1号')).toMatchObject({ divisionCode: '429004', prefecture: null, county: '仙桃市', detail: '沙嘴街道1号' });
+    expect(parseAddress('青海海南藏族自治州共和县')).toMatchObject({ divisionCode: '632521', province: '青海省', prefecture: '海南藏族自治州' });
+    expect(parseAddress('海南海口市美兰区')).toMatchObject({ divisionCode: '460108', province: '海南省' });
+    expect(parseAddress('广东深圳南山区科技园')).toMatchObject({ divisionCode: '440305', detail: '科技园' });
+  });
+
   it('stops at the level it can read', () => {
     expect(parseAddress('东莞市南城区')).toMatchObject({ divisionCode: '441900', province: '广东省', prefecture: '东莞市', county: null, detail: '南城区' });
     expect(parseAddress('江苏省')).toMatchObject({ divisionCode: '320000', prefecture: null, detail: '' });
