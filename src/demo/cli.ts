@@ -26,8 +26,9 @@ export function registerDemoCommand(program: Command, open: () => Promise<Platfo
     .option('--export <file>', 'also write a courier export CSV with spreadsheet damage')
     .option('--export-count <n>', 'rows of the export file (default 100,000)', positiveInt)
     .option('--encoding <e>', 'export encoding gbk|utf8 (default gbk)')
+    .option('--no-ring', 'do not plant the imitation-gun ring and its decoys (planted by default from 100,000 parcels)')
     .option('--quiet', 'no progress bar')
-    .action(async (o: { parcels?: number; seed?: string; days?: number; end?: string; export?: string; exportCount?: number; encoding?: string; quiet?: boolean }) => {
+    .action(async (o: { parcels?: number; seed?: string; days?: number; end?: string; export?: string; exportCount?: number; encoding?: string; ring: boolean; quiet?: boolean }) => {
       if (o.encoding && o.encoding !== 'gbk' && o.encoding !== 'utf8') throw new Error(`encoding must be gbk or utf8, got ${o.encoding}`);
       const ctx = await open();
       const total = o.parcels ?? ctx.config.demoParcels;
@@ -43,6 +44,7 @@ export function registerDemoCommand(program: Command, open: () => Promise<Platfo
         ...(o.export !== undefined ? { exportFile: o.export } : {}),
         ...(o.exportCount !== undefined ? { exportCount: o.exportCount } : {}),
         ...(o.encoding ? { exportEncoding: o.encoding as 'gbk' | 'utf8' } : {}),
+        ...(o.ring === false ? { ring: false } : {}),
         onProgress: (s) => bar?.update(s.processed, { rate: Math.round(s.processed / Math.max(s.elapsedMs / 1000, 0.001)) }),
       });
       bar?.stop();
@@ -60,6 +62,7 @@ export function formatSummary(s: DemoSummary): string {
     `  non-compliant stored 不合规: ${s.stats.nonCompliant.toLocaleString('en')}, flagged 命中禁寄词: ${s.stats.flagged.toLocaleString('en')}`,
     `  ground truth 基准答案: ${s.truthFile}`,
   ];
+  if (s.ringTruthFile) lines.push(`  planted ring 团伙: ${t.planted.toLocaleString('en')} parcels of the ring and decoys; ground truth ${s.ringTruthFile}`);
   if (s.export) lines.push(`  export 导出文件: ${s.export.file} (${s.export.encoding}, ${s.export.rows.toLocaleString('en')} rows, ${s.export.damaged.length} damaged by spreadsheet)`);
   return lines.join('\n') + '\n';
 }

@@ -23,6 +23,11 @@ export interface DemoOptions {
   /** Rows of the export file (default 100,000). */
   readonly exportCount?: number;
   readonly exportEncoding?: 'gbk' | 'utf8';
+  /**
+   * Plant issue 3's imitation-gun ring and decoys (default: when there are at least 100,000
+   * parcels to hide them in); its ground truth goes to `<dataDir>/demo/ground-truth-ring.json`.
+   */
+  readonly ring?: boolean;
   /** Called after every committed batch. */
   readonly onProgress?: (stats: Readonly<LoadStats>) => void;
 }
@@ -34,6 +39,8 @@ export interface DemoSummary {
   readonly rejected: number;
   readonly stats: LoadStats;
   readonly truthFile: string;
+  /** The ring's ground-truth file, or null when no ring was planted. */
+  readonly ringTruthFile: string | null;
   readonly truth: GroundTruth;
   /** The export file: its rows, damaged cells, seed, and the ground truth of its own parcels. */
   readonly export: (ExportResult & { readonly seed: string; readonly parcels: GroundTruth }) | null;
@@ -55,7 +62,8 @@ export function groundTruthPath(dataDir: string): string {
 export async function generateDemo(ctx: PlatformContext, options: DemoOptions = {}): Promise<DemoSummary> {
   const count = options.parcels ?? ctx.config.demoParcels;
   const seed = options.seed ?? DEFAULT_SEED;
-  const stream = generateParcels({ count, seed, days: options.days, end: options.end });
+  const ring = options.ring ?? count >= 100_000;
+  const stream = generateParcels({ count, seed, days: options.days, end: options.end, ring });
   const loadOptions = options.onProgress ? { source: 'demo' as const, onProgress: options.onProgress } : { source: 'demo' as const };
   const result = await loadParcels(ctx, stream, loadOptions);
   let exported: DemoSummary['export'] = null;
@@ -67,5 +75,10 @@ export async function generateDemo(ctx: PlatformContext, options: DemoOptions = 
   }
   const truthFile = groundTruthPath(ctx.config.dataDir);
   writeTruthFile(truthFile, { ...stream.truth, export: exported });
-  return { seed: stream.truth.seed, generated: stream.truth.total, accepted: result.accepted, rejected: result.stats.rejected, stats: result.stats, truthFile, truth: stream.truth, export: exported };
+  let ringTruthFile: string | null = null;
+  if (ring) {
+    ringTruthFile = path.join(path.dirname(truthFile), 'ground-truth-ring.json');
+    writeTruthFile(ringTruthFile, stream.plants[0]!.truth());
+  }
+  return { seed: stream.truth.seed, generated: stream.truth.total, accepted: result.accepted, rejected: result.stats.rejected, stats: result.stats, truthFile, ringTruthFile, truth: stream.truth, export: exported };
 }

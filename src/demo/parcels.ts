@@ -16,6 +16,8 @@ import { KIND, rngFor, type Person } from './persons.ts';
 import type { Rng } from './prng.ts';
 import { DEFECT_KINDS, emptyTruth, type DefectKind, type GroundTruth } from './truth.ts';
 import { buildWorld, seedNumber, SHOP_SHARE, type World } from './world.ts';
+import { byTime, type Plant, type PlantedParcel } from './plants/plant.ts';
+import { plantRing } from './plants/ring.ts';
 import { demoCouriers, waybillMaker } from './waybill.ts';
 
 export interface GenerateOptions {
@@ -33,12 +35,19 @@ export interface GenerateOptions {
   readonly outlets?: number;
   /** Base rate of planted defects per parcel before courier factors (default 0.02). */
   readonly defectRate?: number;
+  /**
+   * Plant issue 3's imitation-gun ring and its decoys (plants/ring.ts) among the parcels
+   * (default false). Their ≈8,000 parcels count within `count`, which must then be ≥ 40,000.
+   */
+  readonly ring?: boolean;
 }
 
 /** A re-iterable, deterministic parcel stream; `truth` describes what has been generated so far. */
 export interface ParcelStream extends Iterable<ParcelInput> {
   readonly world: World;
   readonly truth: GroundTruth;
+  /** Planted structures (empty unless `ring`); their ground truth is complete after a full iteration. */
+  readonly plants: readonly Plant[];
 }
 
 /** Shares of the four defect kinds within the defect rate. */
@@ -61,18 +70,22 @@ export function generateParcels(options: GenerateOptions): ParcelStream {
   if (!(options.count >= 0) || !Number.isInteger(options.count)) throw new Error(`count must be a non-negative integer, got ${options.count}`);
   const world = buildWorld({ seed, count: options.count, end, couriers, outlets: outletCount });
   const truthOptions = { count: options.count, days, end, couriers: couriers.length, outlets: outletCount };
+  const plants = options.ring ? [plantRing(world, days)] : [];
+  const planted = plants.flatMap((p) => p.parcels).sort(byTime);
+  if (planted.length * 5 > options.count) throw new Error(`the ring's ${planted.length} parcels need at least ${planted.length * 5} parcels to hide in, got ${options.count}`);
   const stream = {
     world,
+    plants,
     truth: emptyTruth(seed, truthOptions, couriers),
     *[Symbol.iterator](): Iterator<ParcelInput> {
       stream.truth = emptyTruth(seed, truthOptions, couriers);
-      yield* parcels(world, options.count, days, end, options.defectRate ?? 0.02, stream.truth);
+      yield* parcels(world, options.count, days, end, options.defectRate ?? 0.02, stream.truth, planted, plants);
     },
   };
   return stream;
 }
 
-function* parcels(w: World, count: number, days: number, end: string, defectRate: number, truth: GroundTruth): Generator<ParcelInput> {
+function* parcels(w: World, count: number, days: number, end: string, defectRate: number, truth: GroundTruth, planted: readonly PlantedParcel[], plants: readonly Plant[]): Generator<ParcelInput> {
   const rng = rngFor(w.seed, KIND.stream, 0);
   const ref = w.ref;
   const waybill = waybillMaker(w.seed, w.couriers);
@@ -80,9 +93,26 @@ function* parcels(w: World, count: number, days: number, end: string, defectRate
   truth.senders.shopCount = w.shopCount;
   truth.senders.individualPool = w.individualsPerOutlet * w.outlets.length;
   const individuals = w.individualsPerOutlet * w.outlets.length;
-  for (const { day, count: n } of planDays(count, days, end)) {
+  const courierIndex = new Map(w.couriers.map((c, i) => [c, i]));
+  const owner = new Map(plants.flatMap((pl) => pl.parcels.map((p) => [p, pl] as const)));
+  let next = 0;
+  const emitPlanted = (day: string): ParcelInput => {
+    const pp = planted[next++]!;
+    const p = plantedParcel(pp, day, courierIndex, waybill, rng);
+    truth.byCourier[p.courier]!.total++;
+    truth.total++;
+    truth.daily[day]!++;
+    truth.planted++;
+    owner.get(pp)!.emitted(pp, p.courier, p.waybillNo);
+    if (pp.prohibited) truth.prohibited.push({ courier: p.courier, waybillNo: p.waybillNo, itemName: p.itemName, category: pp.prohibited });
+    return p;
+  };
+  let dayIndex = 0;
+  for (const { day, count: n } of planDays(count - planted.length, days, end)) {
     truth.daily[day] = n;
     for (const t of sortedFractions(rng, n)) {
+      const second = secondOfDay(t);
+      while (next < planted.length && (planted[next]!.dayIndex < dayIndex || (planted[next]!.dayIndex === dayIndex && planted[next]!.second <= second))) yield emitPlanted(day);
       const c = w.courierTable.draw(rng);
       const courier = w.couriers[c]!;
       const outlet = w.outletsByCourier[c]![w.outletTables[c]!.draw(rng)]!;
@@ -122,7 +152,7 @@ function* parcels(w: World, count: number, days: number, end: string, defectRate
         receiverName: receiver.name, receiverPhone: receiver.phone, receiverAddress: receiver.address,
         itemName, itemNature, itemQuantity: quantity, weightGrams: grams * quantity,
         outlet: outlet.code, clerk: `${outlet.code}-${String(1 + rng.int(outlet.clerks)).padStart(2, '0')}`,
-        acceptedAt: localInstant(day, secondOfDay(t)), inspected: true,
+        acceptedAt: localInstant(day, second), inspected: true,
       };
       const ct = truth.byCourier[courier]!;
       ct.total++;
@@ -132,7 +162,22 @@ function* parcels(w: World, count: number, days: number, end: string, defectRate
       if (prohibited) truth.prohibited.push({ courier, waybillNo, itemName, category: prohibited });
       yield p;
     }
+    while (next < planted.length && planted[next]!.dayIndex <= dayIndex) yield emitPlanted(day);
+    dayIndex++;
   }
+}
+
+/** A planted parcel as a ParcelInput: the courier of the sender's outlet, the next waybill of that courier. */
+function plantedParcel(pp: PlantedParcel, day: string, courierIndex: ReadonlyMap<string, number>, waybill: (c: number) => string, rng: Rng): ParcelInput {
+  const o = pp.outlet;
+  return {
+    courier: o.courier, waybillNo: waybill(courierIndex.get(o.courier)!),
+    senderName: pp.from.name, senderIdType: 'resident', senderIdNumber: pp.from.idNumber, senderPhone: pp.from.phone, senderAddress: pp.from.address,
+    receiverName: pp.to.name, receiverPhone: pp.to.phone, receiverAddress: pp.to.address,
+    itemName: pp.itemName, itemNature: pp.itemNature, itemQuantity: pp.quantity, weightGrams: pp.grams,
+    outlet: o.code, clerk: `${o.code}-${String(1 + rng.int(o.clerks)).padStart(2, '0')}`,
+    acceptedAt: localInstant(day, pp.second), inspected: true,
+  };
 }
 
 /** Per courier: cumulative probabilities of the four kinds, scaled so the overall rate is `base`. */

@@ -51,6 +51,8 @@ export interface GroundTruth {
   prohibited: ProhibitedRecord[];
   /** Parcels per local day 'YYYY-MM-DD'. */
   daily: Record<string, number>;
+  /** Parcels of planted structures (ring and decoys), included in `total`. */
+  planted: number;
   /** Parcels sent by shops (frequent senders) vs individuals. */
   senders: { shops: number; individuals: number; shopCount: number; individualPool: number };
 }
@@ -59,7 +61,7 @@ export interface GroundTruth {
 export function emptyTruth(seed: number, options: GroundTruth['options'], couriers: readonly string[]): GroundTruth {
   const byCourier: Record<string, CourierTruth> = {};
   for (const c of couriers) byCourier[c] = { total: 0, defects: zeroDefects() };
-  return { generator: 'gongzhi-demo/1', seed, options, total: 0, byCourier, defects: zeroDefects(), defectParcels: [], prohibited: [], daily: {}, senders: { shops: 0, individuals: 0, shopCount: 0, individualPool: 0 } };
+  return { generator: 'gongzhi-demo/1', seed, options, total: 0, byCourier, defects: zeroDefects(), defectParcels: [], prohibited: [], daily: {}, planted: 0, senders: { shops: 0, individuals: 0, shopCount: 0, individualPool: 0 } };
 }
 
 function zeroDefects(): Record<DefectKind, number> {

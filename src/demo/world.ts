@@ -56,6 +56,11 @@ export interface World {
   readonly cityIndex: ReadonlyMap<string, number>;
   /** Sequence codes replaced to keep ID numbers unique: individual index → sequence. */
   readonly idOverrides: ReadonlyMap<number, number>;
+  /**
+   * Give planted persons (rings, decoys) an ID number no other generated person has: bumps the
+   * sequence code (same sex) until the number is free, and reserves it. Mutates `facts`.
+   */
+  reserveId(facts: IdFacts): void;
   individual(index: number): Person;
   receiver(index: number): Person;
   localReceiver(cityCode: string, j: number): Person;
@@ -88,6 +93,8 @@ export function buildWorld(o: WorldOptions): World {
   if (individualsPerOutlet * outlets.length > 10_000_000) throw new Error('too many individual senders for the phone number space');
   const cityIndex = new Map<string, number>();
   for (const c of ref.countiesByCity.keys()) cityIndex.set(c, cityIndex.size);
+  const taken: TakenIds = { sorted: new Float64Array(0), extra: new Set() };
+  const idOverrides = new Map<number, number>();
   const world: World = {
     ref, seed: o.seed, endMs, endYear, couriers: o.couriers, courierTable: new AliasTable(shares),
     outlets, outletsByCourier, outletTables, shopsByOutlet, shopTables, shopCount,
@@ -95,12 +102,13 @@ export function buildWorld(o: WorldOptions): World {
     receivers: Math.min(40_000_000, Math.max(1000, Math.round(o.count * 0.6))),
     localPerCity: Math.min(100_000, Math.max(100, Math.round(o.count * 0.01))),
     cityIndex,
-    idOverrides: new Map(),
+    idOverrides,
+    reserveId: (f) => reserveId(taken, f),
     individual: (i) => individual(world, i),
     receiver: (r) => receiver(world, r),
     localReceiver: (city, j) => localReceiver(world, city, j),
   };
-  (world as { idOverrides: Map<number, number> }).idOverrides = uniqueIds(world);
+  uniqueIds(world, taken, idOverrides);
   return world;
 }
 
@@ -210,30 +218,41 @@ function localReceiver(w: World, cityCode: string, j: number): Person {
 /**
  * Make every sender's ID number unique: collect the ID keys of shops and individuals, find
  * keys drawn twice, and give each later holder the next free sequence code of the same sex.
- * Shops keep theirs (they are built first); returns the individuals' replaced sequences.
+ * Shops keep theirs (they are built first); the individuals' replaced sequences go to `overrides`.
  */
-function uniqueIds(w: World): Map<number, number> {
+interface TakenIds {
+  /** ID keys of shops and individuals as drawn, sorted. */
+  sorted: Float64Array;
+  /** Keys assigned afterwards (replaced sequences, planted persons). */
+  readonly extra: Set<number>;
+}
+
+function reserveId(taken: TakenIds, f: IdFacts): void {
+  let key = idKey(f);
+  while (taken.extra.has(key) || binaryHas(taken.sorted, key)) {
+    f.sequence = (f.sequence + 2) % 1000;
+    key = idKey(f);
+  }
+  taken.extra.add(key);
+}
+
+function uniqueIds(w: World, out: TakenIds, overrides: Map<number, number>): void {
   const n = w.individualsPerOutlet * w.outlets.length;
   const keys = new Float64Array(w.shopCount + n);
   let k = 0;
   for (const list of w.shopsByOutlet) for (const s of list) keys[k++] = idKeyOf(s.person.idNumber);
-  const facts: IdFacts[] = [];
-  for (let i = 0; i < n; i++) {
-    const f = individualFacts(w, i).facts;
-    keys[k++] = idKey(f);
-    facts.push(f);
-  }
+  for (let i = 0; i < n; i++) keys[k++] = idKey(individualFacts(w, i).facts);
   const sorted = Float64Array.from(keys).sort();
+  out.sorted = sorted;
   const dup = new Set<number>();
   for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) dup.add(sorted[i]!);
-  const overrides = new Map<number, number>();
-  if (dup.size === 0) return overrides;
-  const taken = new Set<number>();
+  if (dup.size === 0) return;
+  const taken = out.extra;
   for (let i = 0; i < w.shopCount; i++) if (dup.has(keys[i]!)) taken.add(keys[i]!);
   for (let i = 0; i < n; i++) {
-    const f = facts[i]!;
     let key = keys[w.shopCount + i]!;
     if (!dup.has(key)) continue;
+    const f = individualFacts(w, i).facts;
     if (!taken.has(key)) {
       taken.add(key);
       continue;
@@ -245,7 +264,6 @@ function uniqueIds(w: World): Map<number, number> {
     taken.add(key);
     overrides.set(i, f.sequence);
   }
-  return overrides;
 }
 
 function idKeyOf(id: string): number {
