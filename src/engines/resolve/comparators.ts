@@ -57,14 +57,33 @@ function bandLevels(thresholds: readonly number[], fmt: (t: number) => string): 
   return ['exact', ...thresholds.map(fmt), 'different'];
 }
 
-function exact(spec: ComparatorSpec): Comparator<string> {
+/** Exact values are interned per batch: a pair costs one integer comparison. */
+interface Interned {
+  readonly id: number;
+  readonly text: string;
+}
+
+function exact(spec: ComparatorSpec): Comparator<Interned> {
   const cs = o(spec).caseSensitive === true;
   return {
     kind: 'exact',
     levels: ['agree', 'disagree'],
-    prepare: (values) => values.map((v) => { const s = str(v); return s === null ? null : cs ? s : s.toLowerCase(); }),
-    compare: (a, b) => (a === b ? 0 : 1),
-    display: (f) => f,
+    prepare: (values) => {
+      const ids = new Map<string, Interned>();
+      return values.map((v) => {
+        const raw = str(v);
+        if (raw === null) return null;
+        const s = cs ? raw : raw.toLowerCase();
+        let f = ids.get(s);
+        if (!f) {
+          f = { id: ids.size, text: s };
+          ids.set(s, f);
+        }
+        return f;
+      });
+    },
+    compare: (a, b) => (a.id === b.id ? 0 : 1),
+    display: (f) => f.text,
   };
 }
 

@@ -64,14 +64,35 @@ export function prepare(config: ResolverConfig, left: readonly Row[], right?: re
 
 /** Comparison pattern of one pair (mixed-radix level vector). */
 export function comparePair(p: Prepared, i: number, j: number): number {
-  let pattern = 0;
-  for (let k = 0; k < p.comparisons.length; k++) {
-    const a = p.leftFeatures[k]![i];
-    const b = p.rightFeatures[k]![j];
-    const level = a == null || b == null ? p.coder.levelCounts[k]! : p.comparisons[k]!.comparator.compare(a, b);
-    pattern += level * p.coder.strides[k]!;
-  }
-  return pattern;
+  return pairComparer(p)(i, j);
+}
+
+const comparers = new WeakMap<Prepared, (i: number, j: number) => number>();
+
+/**
+ * A pattern function for pairs of `p` with everything it needs in local arrays (no property
+ * chains in the hot loop); built once per prepared input.
+ */
+export function pairComparer(p: Prepared): (i: number, j: number) => number {
+  const cached = comparers.get(p);
+  if (cached) return cached;
+  const K = p.comparisons.length;
+  const fns = p.comparisons.map((c) => c.comparator.compare.bind(c.comparator) as (a: unknown, b: unknown) => number);
+  const lf = p.leftFeatures.slice();
+  const rf = p.rightFeatures.slice();
+  const missing = Float64Array.from(p.coder.levelCounts, (n, k) => n * p.coder.strides[k]!);
+  const strides = Float64Array.from(p.coder.strides);
+  const f = (i: number, j: number): number => {
+    let pattern = 0;
+    for (let k = 0; k < K; k++) {
+      const a = lf[k]![i];
+      const b = rf[k]![j];
+      pattern += a == null || b == null ? missing[k]! : fns[k]!(a, b) * strides[k]!;
+    }
+    return pattern;
+  };
+  comparers.set(p, f);
+  return f;
 }
 
 /** Candidate pairs with their patterns, in parallel typed arrays of length `count`. */
@@ -83,26 +104,43 @@ export interface CandidateSet {
   readonly stats: BlockingStats;
 }
 
-/** Generate candidate pairs by blocking and compare each once. */
+/**
+ * Generate candidate pairs by blocking, then compare them column by column: one tight loop per
+ * comparison over all pairs (each loop calls a single comparator, which the JIT can inline),
+ * adding level × stride into the pair's pattern.
+ */
 export function compareCandidates(p: Prepared): CandidateSet {
   let cap = 1 << 16;
   let left = new Int32Array(cap);
   let right = new Int32Array(cap);
-  let patterns = new Float64Array(cap);
   let n = 0;
   const count = forEachCandidate(p.blocking, (i, j) => {
     if (n === cap) {
       cap *= 2;
-      const l2 = new Int32Array(cap); l2.set(left); left = l2;
-      const r2 = new Int32Array(cap); r2.set(right); right = r2;
-      const p2 = new Float64Array(cap); p2.set(patterns); patterns = p2;
+      const l2 = new Int32Array(cap);
+      l2.set(left);
+      left = l2;
+      const r2 = new Int32Array(cap);
+      r2.set(right);
+      right = r2;
     }
     left[n] = i;
     right[n] = j;
-    patterns[n] = comparePair(p, i, j);
     n++;
   });
-  return { left: left.subarray(0, n), right: right.subarray(0, n), patterns: patterns.subarray(0, n), count, stats: blockingStats(p.blocking, count) };
+  const L = left.subarray(0, n);
+  const R = right.subarray(0, n);
+  const patterns = new Float64Array(n);
+  p.comparisons.forEach((c, k) => addColumn(patterns, L, R, p.leftFeatures[k]!, p.rightFeatures[k]!, c.comparator.compare.bind(c.comparator), p.coder.strides[k]!, p.coder.levelCounts[k]!));
+  return { left: L, right: R, patterns, count, stats: blockingStats(p.blocking, count) };
+}
+
+function addColumn(patterns: Float64Array, L: Int32Array, R: Int32Array, lf: readonly unknown[], rf: readonly unknown[], compare: (a: unknown, b: unknown) => number, stride: number, missing: number): void {
+  for (let t = 0; t < patterns.length; t++) {
+    const a = lf[L[t]!];
+    const b = rf[R[t]!];
+    patterns[t]! += (a == null || b == null ? missing : compare(a, b)) * stride;
+  }
 }
 
 /** Pattern → number of candidate pairs with it. */

@@ -11,6 +11,10 @@ export interface PlaceFeatures {
   readonly code: string;
   /** 1 province, 2 prefecture, 3 county: how far down the code resolves. */
   readonly depth: 1 | 2 | 3;
+  /** The code as an integer, and its first 4 and 2 digits (prefecture, province). */
+  readonly county: number;
+  readonly prefecture: number;
+  readonly province: number;
   readonly lat: number | null;
   readonly lon: number | null;
 }
@@ -34,7 +38,8 @@ export function preparePlace(value: unknown): PlaceFeatures | null {
   const lon = typeof v.lon === 'number' && Number.isFinite(v.lon) ? v.lon : null;
   if (!/^\d{6}$/.test(code) || code.startsWith('00')) return null;
   const depth = code.endsWith('0000') ? 1 : code.endsWith('00') ? 2 : 3;
-  return { code, depth, lat, lon };
+  const county = Number(code);
+  return { code, depth, county, prefecture: Math.floor(county / 100), province: Math.floor(county / 10_000), lat, lon };
 }
 
 /** Great-circle distance in km (haversine, mean Earth radius 6,371.0088 km). */
@@ -53,10 +58,10 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
  */
 export function comparePlaces(a: PlaceFeatures, b: PlaceFeatures, nearKm = 50): number {
   const depth = Math.min(a.depth, b.depth);
-  if (depth === 3 && a.code === b.code) return 0;
-  if (depth >= 2 && a.code.slice(0, 4) === b.code.slice(0, 4)) return 1;
+  if (depth === 3 && a.county === b.county) return 0;
+  if (depth >= 2 && a.prefecture === b.prefecture) return 1;
   if (a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null && haversineKm(a.lat, a.lon, b.lat, b.lon) <= nearKm) return 2;
-  return a.code.slice(0, 2) === b.code.slice(0, 2) ? 3 : 4;
+  return a.province === b.province ? 3 : 4;
 }
 
 /** The code truncated to a level for blocking: 'province' → PP, 'prefecture' → PPCC, 'county' → all 6. */

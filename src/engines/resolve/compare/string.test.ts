@@ -36,3 +36,11 @@ describe('string similarity against published values', () => {
     expect(soundex('123')).toBe('');
   });
 });
+
+describe('withinOneEdit agrees with Levenshtein ≤ 1', () => {
+  it('on edge cases and on every pair of a small word list', async () => {
+    const { withinOneEdit } = await import('./string.ts');
+    const words = ['', 'a', 'ab', 'ba', 'abc', 'abd', 'acb', 'abcd', 'xabc', 'abxc', 'shanzhiqiang', 'shanzhiqian', 'wangzhiqiang', 'hanzhiqiang', 'shanzhiqiangg'];
+    for (const a of words) for (const b of words) expect(withinOneEdit(a, b), `${a}/${b}`).toBe(levenshtein(a, b) <= 1);
+  });
+});

@@ -49,6 +49,24 @@ export function levenshtein(a: string, b: string, max = Number.POSITIVE_INFINITY
 }
 
 /**
+ * True when `a` and `b` are at most one insertion, deletion or substitution apart (Levenshtein
+ * distance ≤ 1), in O(n) with early exit: the common prefix and suffix must cover all but one
+ * character of the longer string.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  const min = Math.min(la, lb);
+  let pre = 0;
+  while (pre < min && a.charCodeAt(pre) === b.charCodeAt(pre)) pre++;
+  if (pre === min) return true;
+  let suf = 0;
+  while (suf < min - pre && a.charCodeAt(la - 1 - suf) === b.charCodeAt(lb - 1 - suf)) suf++;
+  return pre + suf >= Math.max(la, lb) - 1;
+}
+
+/**
  * Normalised Levenshtein similarity `1 − d / max(|a|, |b|)` in [0, 1]; 1 for two empty strings.
  * This is the `levenshtein` method of the Python recordlinkage toolkit's string comparator.
  */

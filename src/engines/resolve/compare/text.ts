@@ -15,6 +15,9 @@ const STOP = new Set(
   '的 了 和 与 及 或 在 是 有 也 就 都 而 但 又 很 着 过 把 被 从 到 对 为 以 于 个 这 那 其 之 一 一个 我 你 他 她 它 们 我们 记得 好像 大概 可能 the a an and or of to in on at is was with'.split(' '),
 );
 
+/** Segmentations of recent texts (short marks such as 不详 or 无 repeat across posts). */
+const memo = new Map<string, string[]>();
+
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 /**
@@ -23,6 +26,9 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u;
  * @example segment('红色胎记') // ['红色', '红', '色', '胎记', '胎', '记']
  */
 export function segment(text: string): string[] {
+  const hit = memo.get(text);
+  if (hit) return hit;
+  if (memo.size >= 100_000) memo.clear();
   const out: string[] = [];
   for (const t of segmentWords(text)) {
     if (STOP.has(t)) continue;
@@ -33,6 +39,7 @@ export function segment(text: string): string[] {
       if (chars.length >= 3) out.push(chars.slice(0, 2).join(''), chars.slice(-2).join(''));
     }
   }
+  memo.set(text, out);
   return out;
 }
 

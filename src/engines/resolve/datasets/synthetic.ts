@@ -13,6 +13,8 @@ import type { ResolverConfig, Row } from '../config.ts';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高', '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹', '彭', '曾', '肖', '田', '董', '潘', '袁', '蔡', '蒋', '余', '于', '杜', '叶', '程', '魏', '苏', '吕', '丁', '任', '卢', '单', '仇', '解', '区', '查', '欧阳', '司马', '钱'];
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红鹏辉建国志坤乾文斌宇浩凯晨欣怡佳琪子涵梓萱雨婷俊宏丹春燕梅兰新海波'.split('');
+/** The 31 province-level codes of GB/T 2260 (mainland). */
+const PROVINCES = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65'];
 const DOTTED = ['阿依古丽·买买提', '努尔·艾力', '古丽娜·吐尔逊', '买买提·吐尔洪'];
 const MARKS = ['左手臂有红色胎记', '后脑勺有疤痕', '右耳后有黑痣', '额头有小疤', '左腿有烫伤疤', '背上有青色胎记', '右手缺半截小指', '脖子左侧有痣', '眉心有红痣', '左脚有六个脚趾'];
 const MARKS_RETOLD = ['胎记在左手臂，红色', '头后面有一道疤', '右耳朵后面有颗痣', '额头上有疤', '左腿上有烫伤的疤', '背部有青色胎记', '右手小指少半截', '脖子左边有颗痣', '两眉之间有红痣', '左脚六个脚趾'];
@@ -55,7 +57,7 @@ function roman(given: string): string {
  * The resolver configuration for these records (the shape a reunion app would use): name
  * (C08–C10), sex, birth date with precision, loss before found, place of loss through the
  * division hierarchy, marks as segmented text; blocking on sex + birth year ±1 + province,
- * unioned with surname pinyin + birth year ±2.
+ * unioned with surname pinyin + sex + birth year ±2.
  */
 export const syntheticReunionConfig: ResolverConfig = {
   idField: 'id',
@@ -69,7 +71,7 @@ export const syntheticReunionConfig: ResolverConfig = {
   ],
   blocking: [
     { name: 'sex+year±1+province', keys: [{ field: 'sex' }, { field: 'birthDate', transform: 'year', window: 1 }, { field: 'lossPlace', rightField: 'place', transform: 'division', level: 'province' }] },
-    { name: 'surname pinyin+year±2', keys: [{ field: 'name', transform: 'surnamePinyin' }, { field: 'birthDate', transform: 'year', window: 2 }] },
+    { name: 'surname pinyin+sex+year±2', keys: [{ field: 'name', transform: 'surnamePinyin' }, { field: 'sex' }, { field: 'birthDate', transform: 'year', window: 2 }] },
   ],
   topK: 10,
 };
@@ -85,7 +87,7 @@ export function syntheticReunion(options: SyntheticOptions): SyntheticData {
     const year = int(1975, 2015);
     const birth = `${year}-${pad(int(1, 12))}-${pad(int(1, 28))}`;
     const lossYear = Math.min(2020, year + int(0, 6));
-    const place = `${pick(['11', '32', '33', '35', '41', '43', '44', '45', '50', '51', '52', '53'])}${pad(int(1, 12))}${pad(int(1, 20))}`;
+    const place = `${pick(PROVINCES)}${pad(int(1, 12))}${pad(int(1, 20))}`;
     return { name, sex: r() < 0.6 ? 'male' : 'female', birth, year, lossDate: `${lossYear}-${pad(int(1, 12))}-${pad(int(1, 28))}`, lossYear, place, mark: int(0, MARKS.length - 1) };
   };
   const left: Row[] = [];

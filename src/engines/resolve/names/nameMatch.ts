@@ -8,7 +8,7 @@
  *   3 similar  — pinyin keys within ⌊len/8⌋ edits, at least 1 (a typo, not a different surname)
  *   4 different
  */
-import { levenshtein } from '../compare/string.ts';
+import { levenshtein, withinOneEdit } from '../compare/string.ts';
 import { nameReadings } from './pinyin.ts';
 import { splitName, type SplitName } from './split.ts';
 import { variantKey } from './variants.ts';
@@ -20,21 +20,10 @@ export interface NameFeatures {
   /** `split.normalized` with each Han character replaced by its variant-class key. */
   readonly variantKey: string;
   readonly keys: readonly string[];
-  /** `keys` interned as integers (process-wide table), compared without string work. */
-  readonly keyIds: Int32Array;
   readonly surnameKeys: readonly string[];
 }
 
-const keyTable = new Map<string, number>();
 
-function intern(key: string): number {
-  let id = keyTable.get(key);
-  if (id === undefined) {
-    id = keyTable.size;
-    keyTable.set(key, id);
-  }
-  return id;
-}
 
 /** Agreement levels of the name comparator, strongest first. */
 export const NAME_LEVELS = ['exact', 'variant', 'pinyin', 'similar', 'different'] as const;
@@ -62,26 +51,32 @@ function computeName(raw: string): NameFeatures | null {
   if (split.script === 'empty') return null;
   const r = nameReadings(split);
   const vk = split.script === 'latin' ? split.normalized.toLowerCase() : variantKey(split.normalized);
-  return { raw, split, variantKey: vk, keys: r.keys, keyIds: Int32Array.from(r.keys, intern), surnameKeys: r.surnameKeys };
+  return {
+    raw,
+    split,
+    variantKey: vk,
+    keys: r.keys,
+    surnameKeys: r.surnameKeys,
+  };
 }
 
 /**
- * Compare two prepared names; returns the index into `NAME_LEVELS`. Cost: two string
- * equalities, a few integer comparisons, then one bounded Levenshtein run per preferred key.
+ * Compare two prepared names; returns the index into `NAME_LEVELS`. Cost: string equalities
+ * (most fail on length or first character), then an O(n) one-edit test per preferred key.
  */
 export function compareNames(a: NameFeatures, b: NameFeatures): number {
   if (a.split.normalized === b.split.normalized) return 0;
   if (a.variantKey === b.variantKey) return 1;
-  const ia = a.keyIds;
-  const ib = b.keyIds;
-  for (let x = 0; x < ia.length; x++) for (let y = 0; y < ib.length; y++) if (ia[x] === ib[y]) return 2;
+  const ka = a.keys;
+  const kb = b.keys;
+  for (let x = 0; x < ka.length; x++) for (let y = 0; y < kb.length; y++) if (ka[x] === kb[y]) return 2;
   // a's preferred reading against b's first two keys (its alternative reading or order).
   const x = a.keys[0];
   if (x === undefined) return 4;
   for (let k = 0; k < Math.min(2, b.keys.length); k++) {
     const y = b.keys[k]!;
     const allowed = Math.max(1, Math.floor(Math.min(x.length, y.length) / 8));
-    if (Math.abs(x.length - y.length) <= allowed && levenshtein(x, y, allowed) <= allowed) return 3;
+    if (allowed === 1 ? withinOneEdit(x, y) : Math.abs(x.length - y.length) <= allowed && levenshtein(x, y, allowed) <= allowed) return 3;
   }
   return 4;
 }

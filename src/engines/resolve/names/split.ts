@@ -38,6 +38,7 @@ export interface SplitName {
  * spaces, and hyphens become spaces.
  */
 export function normalizeName(raw: string): string {
+  if (isPlainHan(raw)) return raw;
   let s = raw.normalize('NFKC').trim();
   // NFKC turns U+FF0E into '.', so dots are unified after it.
   s = s.replace(DOTS, NAME_DOT);
@@ -46,8 +47,22 @@ export function normalizeName(raw: string): string {
   return s.replace(/[-_‐‑–—.,]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * True for a string of CJK Unified Ideographs only (U+4E00–U+9FFF, extension A U+3400–U+4DBF):
+ * NFKC leaves it unchanged and it has no separator, so normalisation can be skipped.
+ */
+function isPlainHan(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf))) return false;
+  }
+  return true;
+}
+
 function scriptOf(s: string): SplitName['script'] {
   if (s.length === 0) return 'empty';
+  if (isPlainHan(s)) return 'han';
   const han = HAN.test(s);
   const latin = LATIN.test(s);
   if (han && latin) return 'mixed';
