@@ -53,10 +53,13 @@ export function levelOf(coder: PatternCoder, pattern: number, k: number): number
   return Math.floor(pattern / coder.strides[k]!) % (coder.levelCounts[k]! + 1);
 }
 
-const FLOOR = 1e-6;
+/** Smallest probability kept for any level, so that no single level weighs more than ±16.6 bits. */
+const FLOOR = 1e-5;
 
+/** Counts or weights → probabilities, each at least FLOOR (then renormalised). */
 function normalise(p: number[]): number[] {
-  const clamped = p.map((x) => Math.max(FLOOR, x));
+  const total = p.reduce((a, b) => a + b, 0);
+  const clamped = p.map((x) => Math.max(FLOOR, total > 0 ? x / total : 1 / p.length));
   const sum = clamped.reduce((a, b) => a + b, 0);
   return clamped.map((x) => x / sum);
 }
@@ -75,7 +78,7 @@ export interface EmOptions {
  * agreement and u at the observed level frequencies; iterates E (posterior match probability
  * per pattern) and M (weighted level frequencies per class) until no parameter moves more
  * than `tolerance` (default 1e-6) or `maxIterations` (default 500). Probabilities are floored
- * at 1e-6. Throws RESOLVE_NO_CANDIDATE_PAIRS on an empty input.
+ * at 1e-5. Throws RESOLVE_NO_CANDIDATE_PAIRS on an empty input.
  */
 export function fitEm(names: readonly string[], levels: readonly (readonly string[])[], coder: PatternCoder, counts: ReadonlyMap<number, number>, options: EmOptions = {}): FsModel {
   const K = names.length;
@@ -126,7 +129,7 @@ export function fitEm(names: readonly string[], levels: readonly (readonly strin
     }
     const mN = mNew.map(normalise);
     const uN = options.fixedU ? u : uNew.map(normalise);
-    const lambdaN = Math.min(1 - FLOOR, Math.max(FLOOR, matched / total));
+    const lambdaN = Math.min(1 - 1e-9, Math.max(1e-9, matched / total));
     let delta = Math.abs(lambdaN - lambda);
     for (let k = 0; k < K; k++) {
       for (let l = 0; l < mN[k]!.length; l++) delta = Math.max(delta, Math.abs(mN[k]![l]! - m[k]![l]!), Math.abs(uN[k]![l]! - u[k]![l]!));
