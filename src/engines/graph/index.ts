@@ -14,7 +14,7 @@
  */
 export { GraphBuilder } from './builder.ts';
 export { Graph, type GraphData, type NodeColumn } from './graph.ts';
-export { Traverser, type Expansion, type ExpandOptions, type Path, type PathOptions } from './traversal.ts';
+export { Traverser, describePath, type Expansion, type ExpandOptions, type Path, type PathOptions } from './traversal.ts';
 export { connectedComponents, componentNodes, type Components } from './components.ts';
 export { detectCommunities, type Communities, type CommunityOptions } from './communities.ts';
 export { assignRoles, loadRolesConfig, parseRolesConfig, type NodeRole, type RoleCheck, type RolesConfig } from './roles.ts';

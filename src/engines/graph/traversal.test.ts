@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.ts';
 import { GraphBuilder } from './builder.ts';
 import type { Graph } from './graph.ts';
-import { Traverser, type Expansion } from './traversal.ts';
+import { Traverser, describePath, type Expansion } from './traversal.ts';
 
 const DAY = 86_400;
 const T0 = 1_762_000_000;
@@ -116,6 +116,9 @@ describe('Traverser shortest paths', () => {
   it('returns the edge sequence with evidence, and respects filters and maxHops', () => {
     const p = t.shortestPath('E', 'C', { direction: 'out' })!;
     expect(p.edges.map((e) => Array.from(g.evidenceOf(e)))).toEqual([[9], [1, 2, 3, 4, 5], [7]]);
+    const d = describePath(g, p);
+    expect(d.nodeIds).toEqual(['E', 'S', 'A', 'C']);
+    expect(d.edges.map((e) => [e.kind, e.weight, e.firstTime, e.evidence])).toEqual([['parcel', 4, T0, [9]], ['parcel', 5, T0, [1, 2, 3, 4, 5]], ['parcel', 3, T0 + 2 * DAY, [7]]]);
     expect(t.shortestPath('E', 'F', { kinds: ['parcel'] })).toBeNull();
     expect(t.shortestPath('S', 'D', { maxHops: 2 })).toBeNull();
     expect(names(t.shortestPath('S', 'D', { maxHops: 3 }))).toBe('SACD');

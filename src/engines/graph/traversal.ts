@@ -12,7 +12,7 @@ import { AppError } from '../../core/errors.ts';
 import { GraphErrors } from './errors.ts';
 import { compileFilter, passes, type CompiledFilter } from './filter.ts';
 import type { Graph } from './graph.ts';
-import type { Direction, EdgeFilter } from './types.ts';
+import type { Direction, EdgeFilter, EdgeInfo } from './types.ts';
 
 /** Options of a k-hop expansion. */
 export interface ExpandOptions extends EdgeFilter {
@@ -51,6 +51,14 @@ export interface Path {
 export interface PathOptions extends EdgeFilter {
   /** Give up beyond this many hops (default unlimited). */
   readonly maxHops?: number;
+}
+
+/**
+ * A path spelled out for people: external node ids in order, and each edge with its kind,
+ * weight, first/last time and evidence row ids (the reasons a path is shown).
+ */
+export function describePath(graph: Graph, path: Path): { readonly nodeIds: string[]; readonly edges: EdgeInfo[] } {
+  return { nodeIds: path.nodes.map((n) => graph.idOf(n)), edges: path.edges.map((e) => graph.edge(e)) };
 }
 
 const reverse = (d: Direction): Direction => (d === 'out' ? 'in' : d === 'in' ? 'out' : 'any');
