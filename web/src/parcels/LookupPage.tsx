@@ -107,7 +107,7 @@ export function LookupPage() {
       {error && <ErrorNotice error={error} />}
       {result && (
         <section className="panel" data-testid="lookup-results">
-          <div className="notice notice-info">{t('lookup.audited', { purpose: result.purpose })}</div>
+          <div className="notice notice-info">{t('lookup.audited', { purpose: result.purpose, seq: result.response.auditSeq ?? '—' })}</div>
           <p className="muted small">
             {t('lookup.results', { n: rows.length })} · {t('lookup.masked')}
           </p>

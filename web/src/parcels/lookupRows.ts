@@ -22,6 +22,10 @@ export interface LookupParcel {
 
 export interface LookupResponse {
   readonly parcels: readonly LookupParcel[];
+  /** Sequence number of the audit entry the look-up wrote. */
+  readonly auditSeq?: number;
+  /** More parcels matched than the server returns. */
+  readonly truncated?: boolean;
 }
 
 export interface LookupRow {
