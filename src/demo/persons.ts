@@ -107,20 +107,40 @@ export function drawPhone(rng: Rng, ref: Reference, personNumber: number, seed: 
   return ref.phoneBlocks[ref.phoneBlockTable.draw(rng)]! + subscriberDigits(personNumber, seed);
 }
 
+interface AddressParts {
+  readonly roads: readonly string[];
+  readonly numbers: readonly string[];
+  readonly compounds: readonly string[];
+  readonly buildings: readonly string[];
+  readonly rooms: readonly string[];
+}
+
+const addressParts = new WeakMap<Reference, AddressParts>();
+
+/** Road names, house numbers, compounds, buildings and rooms, built once per reference (≈3,000 strings). */
+function partsOf(ref: Reference): AddressParts {
+  let p = addressParts.get(ref);
+  if (p) return p;
+  const roads = ref.roadWords.flatMap((w) => ref.roadSuffixes.map((s) => w + s));
+  const numbers = Array.from({ length: 399 }, (_, i) => `${i + 1}号`);
+  const compounds = ref.compoundWords.flatMap((w) => ref.compoundSuffixes.map((s) => w + s));
+  const buildings = Array.from({ length: 120 }, (_, i) => `${(i >> 2) + 1}栋${(i & 3) + 1}单元`);
+  const rooms = Array.from({ length: 112 }, (_, i) => `${(i >> 2) + 1}0${(i & 3) + 1}室`);
+  p = { roads, numbers, compounds, buildings, rooms };
+  addressParts.set(ref, p);
+  return p;
+}
+
 /**
  * A street address in a county: province + city + county + street/town (real names) + road +
  * number, and for 60% a residential compound with building and room numbers.
  * e.g. '浙江省杭州市西湖区北山街道文化路128号翠苑小区3栋2单元502室'.
  */
 export function drawAddress(rng: Rng, ref: Reference, county: County): string {
-  const street = county.streets[rng.int(county.streets.length)]!;
-  const road = ref.roadWords[rng.int(ref.roadWords.length)]! + ref.roadSuffixes[rng.int(ref.roadSuffixes.length)]!;
-  let out = `${county.prefix}${street}${road}${1 + rng.int(399)}号`;
-  if (rng.chance(0.6)) {
-    out += `${ref.compoundWords[rng.int(ref.compoundWords.length)]!}${ref.compoundSuffixes[rng.int(ref.compoundSuffixes.length)]!}`;
-    out += `${1 + rng.int(30)}栋${1 + rng.int(4)}单元${1 + rng.int(28)}0${1 + rng.int(4)}室`;
-  }
-  return out;
+  const p = partsOf(ref);
+  const base = county.prefix + county.streets[rng.int(county.streets.length)]! + p.roads[rng.int(p.roads.length)]! + p.numbers[rng.int(p.numbers.length)]!;
+  if (rng.float() >= 0.6) return base;
+  return base + p.compounds[rng.int(p.compounds.length)]! + p.buildings[rng.int(p.buildings.length)]! + p.rooms[rng.int(p.rooms.length)]!;
 }
 
 /** A fresh Rng for one object: the seed, a kind tag and up to two indexes. */

@@ -185,7 +185,22 @@ function individualFacts(w: World, index: number): IndividualDraw {
   return { rng, sex, facts: drawIdFacts(rng, w.ref, province, sex, w.endMs, w.endYear) };
 }
 
+/** Direct-mapped cache of recently derived individuals (fixed size: memory stays constant). */
+const CACHE_BITS = 16;
+const individualCache = new WeakMap<World, { keys: Int32Array; persons: (Person | undefined)[] }>();
+
 function individual(w: World, index: number): Person {
+  let cache = individualCache.get(w);
+  if (!cache) individualCache.set(w, (cache = { keys: new Int32Array(1 << CACHE_BITS).fill(-1), persons: new Array(1 << CACHE_BITS) }));
+  const slot = index & ((1 << CACHE_BITS) - 1);
+  if (cache.keys[slot] === index) return cache.persons[slot]!;
+  const person = deriveIndividual(w, index);
+  cache.keys[slot] = index;
+  cache.persons[slot] = person;
+  return person;
+}
+
+function deriveIndividual(w: World, index: number): Person {
   const { rng, sex, facts } = individualFacts(w, index);
   const seq = w.idOverrides.get(index);
   if (seq !== undefined) facts.sequence = seq;
