@@ -41,7 +41,7 @@ const MAX_CARRY_BYTES = 8 << 20;
  * for await (const row of readCsv('寄件.csv', { encoding: 'auto', columns: { senderName: ['寄件人姓名'] } })) row.fields.senderName
  */
 export function readCsv(input: ByteInput, options: CsvReadOptions = {}): RowSource {
-  const { chunks, totalBytes } = openBytes(input);
+  const { chunks, totalBytes } = openBytes(input, true);
   const meta: SourceMeta = { kind: 'csv' };
   let bytesRead = 0;
   return makeRowSource(meta, () => csvRows(chunks, options, meta, (n) => (bytesRead += n)), () => ({ bytesRead, totalBytes }));
@@ -53,7 +53,7 @@ async function* csvRows(chunks: AsyncIterable<Buffer>, options: CsvReadOptions, 
   const parser = new CsvParser((fields, line, error) => state.record(fields, line, error), options.delimiter ?? ',');
   let decoder: TextChunkDecoder | null = null;
   let lineCut = true; // ASCII-compatible encoding: 0x0A only ever means LF, so split bytes there
-  let carry: Buffer | null = null;
+  const cutter = new LineCutter();
   let pending: Buffer[] = [];
   let pendingBytes = 0;
 
@@ -72,26 +72,14 @@ async function* csvRows(chunks: AsyncIterable<Buffer>, options: CsvReadOptions, 
   };
   const decodeBytes = (buf: Buffer) => {
     if (!lineCut) return feed(decoder!.write(buf));
-    const whole = carry ? Buffer.concat([carry, buf]) : buf;
-    let cut = whole.lastIndexOf(10);
-    if (cut < 0) cut = whole.lastIndexOf(13); // CR-only line ends (old Mac exports)
-    if (cut < 0) {
-      if (whole.length < MAX_CARRY_BYTES) {
-        carry = whole;
-        return;
-      }
-      carry = null; // one huge line: the decoders and the parser take any split
-      feed(decoder!.write(whole));
-      return;
-    }
-    carry = cut + 1 < whole.length ? whole.subarray(cut + 1) : null;
-    feed(decoder!.write(whole.subarray(0, cut + 1)));
+    const whole = cutter.push(buf);
+    if (whole) feed(decoder!.write(whole));
   };
 
   for await (const chunk of chunks) {
     onBytes(chunk.length);
     if (!decoder) {
-      pending.push(chunk);
+      pending.push(Buffer.from(chunk)); // chunks are views of a reused buffer
       pendingBytes += chunk.length;
       if (pendingBytes < DETECT_BYTES) continue;
       decodeBytes(start(Buffer.concat(pending), true));
@@ -104,10 +92,51 @@ async function* csvRows(chunks: AsyncIterable<Buffer>, options: CsvReadOptions, 
     }
   }
   if (!decoder) decodeBytes(start(Buffer.concat(pending), false));
-  if (carry) feed(decoder!.write(carry));
+  const tail = cutter.rest();
+  if (tail.length > 0) feed(decoder!.write(tail));
   feed((decoder as TextChunkDecoder | null)?.end() ?? '');
   parser.end();
   if (out.length > 0) yield out;
+}
+
+/**
+ * Cuts bytes at the last line break of what it has, keeping the remainder for the next piece,
+ * in one reused buffer (grown when needed) so that no piece allocates. The returned view is
+ * valid until the next call.
+ */
+class LineCutter {
+  private buf = Buffer.allocUnsafe(2 << 20);
+  /** Bytes [start, len) are kept for the next piece; [0, start) was last returned. */
+  private start = 0;
+  private len = 0;
+
+  push(chunk: Buffer): Buffer | null {
+    // the view returned last time has been decoded: move the kept tail to the front
+    if (this.start > 0) {
+      this.buf.copyWithin(0, this.start, this.len);
+      this.len -= this.start;
+      this.start = 0;
+    }
+    if (this.len + chunk.length > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + chunk.length));
+      this.buf.copy(bigger, 0, 0, this.len);
+      this.buf = bigger;
+    }
+    chunk.copy(this.buf, this.len);
+    const end = this.len + chunk.length;
+    this.len = end;
+    if (end === 0) return null;
+    let cut = this.buf.lastIndexOf(10, end - 1);
+    if (cut < 0) cut = this.buf.lastIndexOf(13, end - 1); // CR-only line ends (old Mac exports)
+    if (cut < 0 && end < MAX_CARRY_BYTES) return null;
+    this.start = cut < 0 ? end : cut + 1; // one huge line: decoders and parser take any split
+    return this.buf.subarray(0, this.start);
+  }
+
+  /** The bytes after the last line break (at the end of input). */
+  rest(): Buffer {
+    return this.buf.subarray(this.start, this.len);
+  }
 }
 
 /** Turns parsed records into rows: header mapping, field objects, reader issues. */

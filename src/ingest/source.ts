@@ -14,10 +14,29 @@ export type ByteInput = string | Uint8Array | AsyncIterable<Uint8Array | string>
 export const READ_CHUNK_BYTES = 1 << 20;
 
 /**
+ * Read a file in 1 MiB pieces into ONE reused buffer: no allocation (and no page faults) per
+ * piece. Each yielded view is valid only until the next piece is requested.
+ */
+async function* reusedFileChunks(file: string): AsyncGenerator<Buffer> {
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
  * Open an input as an async iterable of Buffers plus its total size when known.
+ * @param reuse for a path: yield views of one reused buffer (the consumer must copy what it keeps).
  * @throws AppError INGEST_SOURCE_UNREADABLE when a path does not name a readable file.
  */
-export function openBytes(input: ByteInput): { chunks: AsyncIterable<Buffer>; totalBytes: number | undefined } {
+export function openBytes(input: ByteInput, reuse = false): { chunks: AsyncIterable<Buffer>; totalBytes: number | undefined } {
   if (typeof input === 'string') {
     let size: number;
     try {
@@ -28,7 +47,7 @@ export function openBytes(input: ByteInput): { chunks: AsyncIterable<Buffer>; to
     } catch (e) {
       throw new AppError(IngestErrors.INGEST_SOURCE_UNREADABLE, { reason: `${input}: ${e instanceof Error ? e.message : String(e)}` });
     }
-    return { chunks: fs.createReadStream(input, { highWaterMark: READ_CHUNK_BYTES }) as AsyncIterable<Buffer>, totalBytes: size };
+    return { chunks: reuse ? reusedFileChunks(input) : (fs.createReadStream(input, { highWaterMark: READ_CHUNK_BYTES }) as AsyncIterable<Buffer>), totalBytes: size };
   }
   if (input instanceof Uint8Array) {
     const buf = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
