@@ -6,6 +6,7 @@ import type { PlatformContext } from '../platform/module.ts';
 import { registerValidateCommand } from './validate.ts';
 import { registerDemoCommand } from '../demo/cli.ts';
 import { registerServeCommand } from '../api/server.ts';
+import { registerStartCommand } from '../api/start.ts';
 import { modules } from '../modules.ts';
 
 export function registerStandaloneCommands(program: Command, open: () => Promise<PlatformContext>): void {
@@ -18,5 +19,6 @@ export function registerStandaloneCommands(program: Command, open: () => Promise
       process.stdout.write(`database ready (${ctx.database.dialect})\n`);
     });
   registerServeCommand(program, open, () => modules);
+  registerStartCommand(program, open, () => modules);
   registerDemoCommand(program, open);
 }
