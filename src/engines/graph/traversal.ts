@@ -67,27 +67,25 @@ const reverse = (d: Direction): Direction => (d === 'out' ? 'in' : d === 'in' ? 
 export class Traverser {
   private gen = 0;
   private readonly stamp: Uint32Array;
-  private readonly stampB: Uint32Array;
   private readonly dist: Uint32Array;
-  private readonly distB: Uint32Array;
-  private readonly parent: Uint32Array;
-  private readonly parentB: Uint32Array;
   private readonly queue: Uint32Array;
-  private readonly queueB: Uint32Array;
   private readonly edgeStamp: Uint32Array;
   private edgeBuf = new Uint32Array(1024);
+  /** Backward-search and parent arrays, allocated on the first path query. */
+  private pathState: { stampB: Uint32Array; distB: Uint32Array; parent: Uint32Array; parentB: Uint32Array; queueB: Uint32Array } | null = null;
 
+  /** Allocates 12 bytes per node and 4 per edge; path queries add 20 bytes per node on first use. */
   constructor(readonly graph: Graph) {
     const N = graph.nodeCount;
     this.stamp = new Uint32Array(N);
-    this.stampB = new Uint32Array(N);
     this.dist = new Uint32Array(N);
-    this.distB = new Uint32Array(N);
-    this.parent = new Uint32Array(N);
-    this.parentB = new Uint32Array(N);
     this.queue = new Uint32Array(N);
-    this.queueB = new Uint32Array(N);
     this.edgeStamp = new Uint32Array(graph.edgeCount);
+  }
+
+  private get paths() {
+    const N = this.graph.nodeCount;
+    return (this.pathState ??= { stampB: new Uint32Array(N), distB: new Uint32Array(N), parent: new Uint32Array(N), parentB: new Uint32Array(N), queueB: new Uint32Array(N) });
   }
 
   /**
@@ -174,8 +172,9 @@ export class Traverser {
     const f = compileFilter(g, options);
     const maxHops = options.maxHops ?? Number.POSITIVE_INFINITY;
     if (s === t) return { nodes: [s], edges: [] };
+    const { stampB, distB, parent, parentB, queueB } = this.paths;
     const gen = this.nextGen();
-    const { stamp, stampB, dist, distB, parent, parentB, queue, queueB } = this;
+    const { stamp, dist, queue } = this;
     stamp[s] = gen; dist[s] = 0; queue[0] = s;
     stampB[t] = gen; distB[t] = 0; queueB[0] = t;
     let fStart = 0, fEnd = 1, fTail = 1, bStart = 0, bEnd = 1, bTail = 1, depthF = 0, depthB = 0;
@@ -265,18 +264,19 @@ export class Traverser {
   private joinPath(s: number, t: number, u: number, v: number, e: number): Path {
     const nodes: number[] = [];
     const edges: number[] = [];
-    for (let x = u; x !== s; x = this.graph.otherEnd(this.parent[x]!, x)) { nodes.push(x); edges.push(this.parent[x]!); }
+    const { parent, parentB } = this.paths;
+    for (let x = u; x !== s; x = this.graph.otherEnd(parent[x]!, x)) { nodes.push(x); edges.push(parent[x]!); }
     nodes.push(s);
     nodes.reverse(); edges.reverse();
     edges.push(e);
-    for (let x = v; x !== t; x = this.graph.otherEnd(this.parentB[x]!, x)) { nodes.push(x); edges.push(this.parentB[x]!); }
+    for (let x = v; x !== t; x = this.graph.otherEnd(parentB[x]!, x)) { nodes.push(x); edges.push(parentB[x]!); }
     nodes.push(t);
     return { nodes, edges };
   }
 
   private nextGen(): number {
     if (this.gen === 0xffffffff) {
-      this.stamp.fill(0); this.stampB.fill(0); this.edgeStamp.fill(0);
+      this.stamp.fill(0); this.pathState?.stampB.fill(0); this.edgeStamp.fill(0);
       this.gen = 0;
     }
     return ++this.gen;
