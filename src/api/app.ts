@@ -25,6 +25,7 @@ import { validateRoutes } from './validateRoutes.ts';
 /** web/dist of the repository (the built React app), resolved from this file. */
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
+/** Options of buildApp. */
 export interface BuildAppOptions {
   /** Log requests with pino at config.logLevel (default true; tests pass false). */
   readonly logger?: boolean;

@@ -1,6 +1,7 @@
 /** Error codes of the HTTP API assembly (request validation). Never reused, never renamed. */
 import { defineErrors } from '../core/errors.ts';
 
+/** Codes of the API assembly (zh + en), registered at import. */
 export const ApiErrors = defineErrors('api', {
   VALIDATION_FAILED: { status: 422, zh: '请求有 {count} 处无效，详见各字段', en: 'the request has {count} invalid value(s); see the fields' },
   FIELD_INVALID: { status: 422, zh: '字段“{field}”无效：{reason}', en: 'invalid {field}: {reason}' },

@@ -45,6 +45,7 @@ function withPurpose(s: z.ZodType | undefined): z.ZodType {
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/** What a route handler receives: parsed parts, the user and the accepted access decision. */
 export interface RouteInput<B, Q, P> {
   readonly body: Out<B>;
   readonly query: Out<Q>;
@@ -57,6 +58,7 @@ export interface RouteInput<B, Q, P> {
   readonly reply: FastifyReply;
 }
 
+/** A route declaration for route(). */
 export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends z.ZodType | undefined> {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly url: string;

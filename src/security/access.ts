@@ -33,6 +33,7 @@ declare module 'fastify' {
   }
 }
 
+/** Options of requireAccess. */
 export interface RequireAccessOptions {
   /** Where the purpose and legalBasis fields are read: 'query' (default for GET/DELETE) or 'body'. */
   readonly purposeFrom?: 'query' | 'body';

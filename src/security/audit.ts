@@ -26,6 +26,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** Key of the PostgreSQL transaction-level advisory lock that serialises appends ("gzaudi" in ASCII; below 2^53). */
 const AUDIT_LOCK_KEY = 0x677a61756469;
 
+/** What a caller appends: one event; seq, time and hashes are assigned by appendAudit. */
 export interface AuditEntryInput {
   /** Username of the acting user, or 'anonymous' / 'cli:<os user>' for actions without a session. */
   readonly actor: string;
@@ -43,6 +44,7 @@ export interface AuditEntryInput {
   readonly detail?: Readonly<Record<string, unknown>>;
 }
 
+/** A stored entry as the API and CLI present it. */
 export interface AuditEntry {
   readonly seq: number;
   readonly at: string;

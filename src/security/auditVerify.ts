@@ -19,8 +19,10 @@ import type { PlatformContext } from '../platform/module.ts';
 import { GENESIS_HASH, entryHash, headMac } from './audit.ts';
 import { securityDb } from './schema.ts';
 
+/** The first problem verifyAuditLog found (see the file header for each). */
 export type AuditProblem = 'SEQ_GAP' | 'HASH_MISMATCH' | 'CHAIN_BROKEN' | 'HEAD_MISSING' | 'HEAD_MAC_INVALID' | 'TAIL_TRUNCATED' | 'HEAD_MISMATCH';
 
+/** Result of verifyAuditLog. */
 export interface AuditVerification {
   readonly ok: boolean;
   /** Entries checked before the first problem (all of them when ok). */

@@ -5,6 +5,7 @@
  */
 import { defineErrors } from '../core/errors.ts';
 
+/** Codes of the security module (zh + en), registered at import. */
 export const SecurityErrors = defineErrors('security', {
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'wrong username or password' },
   ACCESS_NO_POLICY: { status: 403, zh: '没有为 {action}（{recordKind}）声明访问策略', en: 'no access policy is declared for {action} on {recordKind}' },
@@ -20,4 +21,5 @@ export const SecurityErrors = defineErrors('security', {
   AUDIT_ENTRY_INVALID: { status: 500, zh: '审计记录无效：{reason}', en: 'invalid audit entry: {reason}' },
 });
 
+/** Any code of SecurityErrors. */
 export type SecurityErrorCode = keyof typeof SecurityErrors;

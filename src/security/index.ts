@@ -7,6 +7,7 @@ import { securityCommands } from './cli.ts';
 import { securityRoutes } from './routes.ts';
 import { securityMigrations } from './schema.ts';
 
+/** Migrations 202611300100_security_*, routes /api/auth, /api/audit, /api/users, commands `user` and `audit`. */
 export const securityModule: GongzhiModule = {
   name: 'security',
   migrations: securityMigrations,

@@ -110,6 +110,7 @@ export const DISCLOSURE: Readonly<Record<Role, { readonly withoutPurpose: Disclo
   viewer: { withoutPurpose: 'hidden', withPurpose: 'hidden' },
 };
 
+/** Which mask a personal field gets. */
 export type MaskKind = 'idNumber' | 'phone' | 'address' | 'name';
 
 const MASKERS: Readonly<Record<MaskKind, (v: string) => string>> = { idNumber: maskIdNumber, phone: maskPhone, address: maskAddress, name: maskName };

@@ -12,6 +12,7 @@
 
 /** The roles of Gongzhi: 管理员, 收寄员, 监管人员, 侦查人员, 查看者. */
 export const ROLES = ['admin', 'clerk', 'regulator', 'investigator', 'viewer'] as const;
+/** One of ROLES. */
 export type Role = (typeof ROLES)[number];
 
 /** Role names for people (zh-CN, en). */
@@ -28,6 +29,7 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
+/** Actions that policies are declared for. */
 export type Action =
   | 'parcel.register'
   | 'parcel.read_own_outlet'
@@ -40,6 +42,7 @@ export type Action =
 /** Kinds of records a policy is about; statistics are declared on the kind they count. */
 export type RecordKind = 'parcel' | 'audit' | 'user';
 
+/** The conditions under which a role is granted an action. */
 export interface Grant {
   /** A purpose (用途/查询事由) must be stated, at least MIN_PURPOSE_LENGTH characters. */
   readonly purpose: boolean;
@@ -50,6 +53,7 @@ export interface Grant {
   readonly ownOutletOnly?: boolean;
 }
 
+/** One row of the policy table. */
 export interface Policy {
   readonly action: Action;
   readonly recordKind: RecordKind;
@@ -127,11 +131,13 @@ export interface Subject {
   readonly disabled?: boolean;
 }
 
+/** What the user stated with the request. */
 export interface AccessOptions {
   /** 用途 / 查询事由 as stated by the user. */
   readonly purpose?: string | null | undefined;
 }
 
+/** Registered error codes (errors.ts) that authorize returns as refusal reasons. */
 export type RefusalReason =
   | 'ACCESS_NO_POLICY'
   | 'ACCESS_ROLE_DENIED'
@@ -139,6 +145,7 @@ export type RefusalReason =
   | 'ACCESS_PURPOSE_TOO_SHORT'
   | 'ACCESS_USER_DISABLED';
 
+/** The answer of authorize: allowed with the grant and the trimmed purpose, or refused with a reason code and its params. */
 export type Decision =
   | { readonly allowed: true; readonly reason: 'ALLOWED'; readonly policy: Policy; readonly grant: Grant; readonly purpose: string | null }
   | { readonly allowed: false; readonly reason: RefusalReason; readonly policy: Policy | undefined; readonly params: Readonly<Record<string, string | number>> };

@@ -11,6 +11,7 @@ import type { Generated, Kysely } from 'kysely';
 import type { DialectName } from '../store/database.ts';
 import { types, type MigrationFactory } from '../store/migrate.ts';
 
+/** Table users. */
 export interface UserRow {
   id: Generated<number>;
   username: string;
@@ -23,6 +24,7 @@ export interface UserRow {
   disabled: number;
 }
 
+/** Table sessions. */
 export interface SessionRow {
   /** hex SHA-256 of the 32-byte cookie token; the token itself is never stored. */
   token_hash: string;
@@ -32,6 +34,7 @@ export interface SessionRow {
   last_seen_at: string | Date;
 }
 
+/** Table audit_log (append-only; see audit.ts for the chain). */
 export interface AuditRow {
   seq: number;
   /** ISO-8601 UTC instant with milliseconds, as hashed. */
@@ -51,6 +54,7 @@ export interface AuditRow {
   hash: string;
 }
 
+/** Table audit_head: the signed head of the chain, one row. */
 export interface AuditHeadRow {
   /** Always 1: one row. */
   id: number;
@@ -79,6 +83,7 @@ export function isoOf(value: string | Date): string {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
 
+/** Migrations of the security module, on SQLite and PostgreSQL. */
 export const securityMigrations: Readonly<Record<string, MigrationFactory>> = {
   '202611300100_security_users_sessions': (dialect: DialectName) => ({
     up: async (db) => {

@@ -29,6 +29,7 @@ export interface UserSummary extends SessionUser {
   readonly disabled: boolean;
 }
 
+/** Input of createUser. */
 export interface NewUser {
   readonly username: string;
   readonly role: string;
@@ -123,6 +124,7 @@ export async function setUserDisabled(ctx: PlatformContext, username: string, di
   return present(row);
 }
 
+/** A demo account created by ensureDemoUsers, with its generated password. */
 export interface DemoCredential {
   readonly username: string;
   readonly role: Role;
