@@ -83,7 +83,7 @@ describe('end to end: register a parcel in the browser and see it counted', () =
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error('server has no TCP address');
     base = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' } });
   });
 
   afterAll(async () => {
@@ -227,6 +227,7 @@ describe('end to end: register a parcel in the browser and see it counted', () =
     // an investigator who stated a purpose sees the full values (src/security/masking.ts DISCLOSURE)
     expect(text).toContain('11010519880815108X');
     expect(text).toContain('李娜');
+    expect(text).toContain('玩具枪');
     await shot(page, '09-lookup');
     await page.context().close();
   });

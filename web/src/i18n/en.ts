@@ -166,6 +166,7 @@ export const en: Dictionary = {
   'lookup.receiver': 'Receiver',
   'lookup.item': 'Item',
   'lookup.realName': 'Real name',
+  'lookup.findings': 'Flags / noncompliance',
   'lookup.yes': 'yes',
   'lookup.no': 'no',
 

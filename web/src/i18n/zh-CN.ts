@@ -165,6 +165,7 @@ export const zhCN = {
   'lookup.receiver': '收件人',
   'lookup.item': '物品',
   'lookup.realName': '实名',
+  'lookup.findings': '预警 / 不合规',
   'lookup.yes': '是',
   'lookup.no': '否',
 

@@ -125,6 +125,7 @@ export function LookupPage() {
                     <th>{t('lookup.receiver')}</th>
                     <th>{t('lookup.item')}</th>
                     <th>{t('lookup.realName')}</th>
+                    <th>{t('lookup.findings')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -135,20 +136,33 @@ export function LookupPage() {
                       <td className="mono">{r.waybillNo}</td>
                       <td>
                         {r.sender.map((s, i) => (
-                          <div key={i} className={i ? 'mono small' : ''}>
+                          <div key={i} className={i ? 'small' : ''}>
                             {s}
                           </div>
                         ))}
                       </td>
                       <td>
                         {r.receiver.map((s, i) => (
-                          <div key={i} className={i ? 'mono small' : ''}>
+                          <div key={i} className={i ? 'small' : ''}>
                             {s}
                           </div>
                         ))}
                       </td>
                       <td>{r.item}</td>
                       <td>{r.realNameOk === null ? '—' : t(r.realNameOk ? 'lookup.yes' : 'lookup.no')}</td>
+                      <td>
+                        {r.terms.map((term) => (
+                          <span key={term} className="tag tag-alert">
+                            {term}
+                          </span>
+                        ))}
+                        {r.noncompliance.map((code) => (
+                          <code key={code} className="code">
+                            {code}
+                          </code>
+                        ))}
+                        {!r.terms.length && !r.noncompliance.length && '—'}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

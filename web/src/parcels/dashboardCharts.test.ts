@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../i18n/index.ts';
-import { categoryLabel, courierOption, dailyOption, flowsOption, singlesDays, summarize, topProvinces } from './dashboardCharts.ts';
+import { categoryLabel, courierOption, rateAxisMin, dailyOption, flowsOption, singlesDays, summarize, topProvinces } from './dashboardCharts.ts';
 import type { ParcelStats } from './types.ts';
 
 const t = (k: MessageKey, p?: Readonly<Record<string, string | number>>) => translate('zh-CN', k, p);
@@ -57,6 +57,13 @@ describe('dashboard figures', () => {
     expect(zh.series[0]!.data).toEqual([98, 97.73]);
     const en = courierOption(stats, (k, p) => translate('en', k, p), 'en') as { yAxis: { data: string[] } };
     expect(en.yAxis.data).toEqual(['ZTO', 'SF']);
+  });
+
+  it('starts the rate axis on a multiple of 5 below the lowest rate', () => {
+    expect(rateAxisMin(0.8955)).toBe(85);
+    expect(rateAxisMin(0.9773)).toBe(95);
+    expect(rateAxisMin(0.955)).toBe(90);
+    expect(rateAxisMin(0.004)).toBe(0);
   });
 
   it('names flagged categories from the term list, short form', () => {

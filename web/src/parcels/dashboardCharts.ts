@@ -80,6 +80,11 @@ function courierLabel(c: CourierStat, lang: Lang): string {
   return lang === 'en' ? c.courier : c.name;
 }
 
+/** Lower end of a rate axis in %: a multiple of 5 at least one point below the lowest rate (0..1). */
+export function rateAxisMin(lowest: number): number {
+  return Math.max(0, Math.floor((pct(lowest) - 1) / 5) * 5);
+}
+
 /** Horizontal bars: real-name rate % per courier company, lowest first (the ones to act on). */
 export function courierOption(stats: ParcelStats, t: T, lang: Lang): EChartsOption {
   const rows = [...stats.byCourier].sort((a, b) => b.rate - a.rate);
@@ -95,7 +100,7 @@ export function courierOption(stats: ParcelStats, t: T, lang: Lang): EChartsOpti
         return r ? `${courierLabel(r, lang)}<br/>${t('chart.rate')}: ${pct(r.rate)}%<br/>${t('chart.volume')}: ${r.total.toLocaleString(lang)}` : '';
       },
     },
-    xAxis: { type: 'value', min: Math.max(0, Math.floor(pct(min)) - 1), max: 100, axisLabel: { formatter: '{value}%' } },
+    xAxis: { type: 'value', min: rateAxisMin(min), max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', data: rows.map((r) => courierLabel(r, lang)), axisTick: { show: false } },
     series: [{ type: 'bar', data: rows.map((r) => pct(r.rate)), barMaxWidth: 14, label: { show: true, position: 'right', formatter: '{c}%', fontSize: 10 } }],
   };

@@ -18,6 +18,10 @@ export interface LookupParcel {
   readonly receiverAddress?: string | null;
   readonly itemName?: string | null;
   readonly realNameOk?: boolean | number | null;
+  /** Noncompliance codes of the parcel, e.g. ['PARCEL_NOT_INSPECTED']. */
+  readonly noncompliance?: readonly string[] | null;
+  /** Prohibited-item screening hits. */
+  readonly flags?: readonly { readonly term: string; readonly category: string }[] | null;
 }
 
 export interface LookupResponse {
@@ -38,6 +42,9 @@ export interface LookupRow {
   readonly receiver: readonly string[];
   readonly item: string;
   readonly realNameOk: boolean | null;
+  /** Matched prohibited-item terms. */
+  readonly terms: readonly string[];
+  readonly noncompliance: readonly string[];
 }
 
 const present = (xs: ReadonlyArray<string | null | undefined>): string[] => xs.filter((x): x is string => typeof x === 'string' && x !== '');
@@ -53,5 +60,7 @@ export function lookupRows(r: LookupResponse): LookupRow[] {
     receiver: present([p.receiverName, p.receiverPhone, p.receiverAddress]),
     item: p.itemName ?? '',
     realNameOk: p.realNameOk === undefined || p.realNameOk === null ? null : Boolean(p.realNameOk),
+    terms: (p.flags ?? []).map((f) => f.term),
+    noncompliance: [...(p.noncompliance ?? [])],
   }));
 }

@@ -50,11 +50,11 @@ describe('look-up rows', () => {
   it('groups sender and receiver facts and keeps the masked values as given', () => {
     const rows = lookupRows({
       parcels: [
-        { id: 9, courier: 'SF', waybillNo: 'SF1234567890123', acceptedAt: '2026-11-11T01:30:00Z', senderName: '李*', senderIdNumber: '1101**********108X', senderPhone: '138****5678', senderAddress: null, receiverName: '王*', receiverPhone: '139****0000', receiverAddress: '广东省广州市天河区', itemName: '衣服', realNameOk: 1 },
+        { id: 9, courier: 'SF', waybillNo: 'SF1234567890123', acceptedAt: '2026-11-11T01:30:00Z', senderName: '李*', senderIdNumber: '1101**********108X', senderPhone: '138****5678', senderAddress: null, receiverName: '王*', receiverPhone: '139****0000', receiverAddress: '广东省广州市天河区', itemName: '衣服', realNameOk: 1, noncompliance: ['PARCEL_NOT_INSPECTED'], flags: [{ term: '仿真枪', category: 'firearms' }] },
       ],
     });
     expect(rows).toEqual([
-      { key: '9', acceptedAt: '2026-11-11T01:30:00Z', courier: 'SF', waybillNo: 'SF1234567890123', sender: ['李*', '1101**********108X', '138****5678'], receiver: ['王*', '139****0000', '广东省广州市天河区'], item: '衣服', realNameOk: true },
+      { key: '9', acceptedAt: '2026-11-11T01:30:00Z', courier: 'SF', waybillNo: 'SF1234567890123', sender: ['李*', '1101**********108X', '138****5678'], receiver: ['王*', '139****0000', '广东省广州市天河区'], item: '衣服', realNameOk: true, terms: ['仿真枪'], noncompliance: ['PARCEL_NOT_INSPECTED'] },
     ]);
   });
 });
