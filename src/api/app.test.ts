@@ -28,6 +28,13 @@ const probe: GongzhiModule = {
     });
     route(app, {
       method: 'GET',
+      url: '/api/probe/person',
+      query: z.object({ idNumber: z.string() }),
+      access: ['parcel.lookup', 'parcel'],
+      handler: ({ access }) => ({ purpose: access!.purpose }),
+    });
+    route(app, {
+      method: 'GET',
       url: '/api/probe/crash',
       handler: () => {
         throw new Error('connection string postgres://secret@db');
@@ -75,6 +82,8 @@ describe('API assembly', () => {
     expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', required: ['username', 'password'] });
     expect(doc.paths['/api/audit'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['before', 'limit']);
     expect(doc.paths['/api/audit'].get.security).toEqual([{ session: [] }]);
+    // A person-level route documents (and accepts) purpose and legal basis without declaring them.
+    expect(doc.paths['/api/probe/person'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['idNumber', 'purpose', 'legalBasis']);
     expect(doc.components.securitySchemes.session).toEqual({ type: 'apiKey', in: 'cookie', name: 'gongzhi_session' });
     const ui = await app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
