@@ -88,7 +88,7 @@ export function rateAxisMin(lowest: number): number {
 /** Horizontal bars: real-name rate % per courier company, lowest first (the ones to act on). */
 export function courierOption(stats: ParcelStats, t: T, lang: Lang): EChartsOption {
   const rows = [...stats.byCourier].sort((a, b) => b.rate - a.rate);
-  const min = rows.length ? Math.min(...rows.map((r) => r.rate)) : 0;
+  const axisMin = rateAxisMin(rows.length ? Math.min(...rows.map((r) => r.rate)) : 0);
   return {
     color: ['#1f5fa8'],
     grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
@@ -100,7 +100,7 @@ export function courierOption(stats: ParcelStats, t: T, lang: Lang): EChartsOpti
         return r ? `${courierLabel(r, lang)}<br/>${t('chart.rate')}: ${pct(r.rate)}%<br/>${t('chart.volume')}: ${r.total.toLocaleString(lang)}` : '';
       },
     },
-    xAxis: { type: 'value', min: rateAxisMin(min), max: 100, axisLabel: { formatter: '{value}%' } },
+    xAxis: { type: 'value', min: axisMin, max: 100, interval: 100 - axisMin <= 30 ? 5 : 10, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', data: rows.map((r) => courierLabel(r, lang)), axisTick: { show: false } },
     series: [{ type: 'bar', data: rows.map((r) => pct(r.rate)), barMaxWidth: 14, label: { show: true, position: 'right', formatter: '{c}%', fontSize: 10 } }],
   };
