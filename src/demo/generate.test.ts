@@ -5,7 +5,7 @@ import { migrations as parcelMigrations } from '../apps/parcels/schema.ts';
 import { openPlatform } from '../platform/platform.ts';
 import { testDialects } from '../store/testing.ts';
 import { formatSummary } from './cli.ts';
-import { generateDemo, groundTruthPath } from './generate.ts';
+import { defaultEnd, generateDemo, groundTruthPath } from './generate.ts';
 import { DEFECT_EXPECTED_CODE, DEFECT_KINDS, type GroundTruth } from './truth.ts';
 
 describe.each(testDialects())('generateDemo on $name', (dialect) => {
@@ -62,5 +62,14 @@ describe.each(testDialects())('generateDemo on $name', (dialect) => {
       await ctx.database.close();
       await drop();
     }
+  });
+});
+
+describe('defaultEnd', () => {
+  it('is 2026-11-29, or the local day before an earlier clock', () => {
+    expect(defaultEnd(new Date('2026-11-30T02:00:00Z'))).toBe('2026-11-29');
+    expect(defaultEnd(new Date('2027-03-01T00:00:00Z'))).toBe('2026-11-29');
+    expect(defaultEnd(new Date('2025-06-10T15:59:00Z'))).toBe('2025-06-09');
+    expect(defaultEnd(new Date('2025-06-10T16:01:00Z'))).toBe('2025-06-10');
   });
 });

@@ -17,6 +17,7 @@ export interface DemoOptions {
   /** Seed, number or text (default 20261111). */
   readonly seed?: number | string;
   readonly days?: number;
+  /** Last day 'YYYY-MM-DD' (default `defaultEnd(ctx.now())`). */
   readonly end?: string;
   /** Also write a courier export CSV (a separate data set seeded '<seed>-export') to this path. */
   readonly exportFile?: string;
@@ -49,6 +50,12 @@ export interface DemoSummary {
 /** Default seed of the demo data set (a date everyone here remembers). */
 export const DEFAULT_SEED = 20261111;
 
+/** The demo's last day: 2026-11-29, or the day before `now` (China Standard Time) when the clock is earlier, so no parcel lies in the future. */
+export function defaultEnd(now: Date): string {
+  const yesterday = new Date(now.getTime() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+  return yesterday < '2026-11-29' ? yesterday : '2026-11-29';
+}
+
 /** The ground-truth file of a data directory. */
 export function groundTruthPath(dataDir: string): string {
   return path.join(dataDir, 'demo', 'ground-truth.json');
@@ -63,13 +70,14 @@ export async function generateDemo(ctx: PlatformContext, options: DemoOptions = 
   const count = options.parcels ?? ctx.config.demoParcels;
   const seed = options.seed ?? DEFAULT_SEED;
   const ring = options.ring ?? count >= 100_000;
-  const stream = generateParcels({ count, seed, days: options.days, end: options.end, ring });
+  const end = options.end ?? defaultEnd(ctx.now());
+  const stream = generateParcels({ count, seed, days: options.days, end, ring });
   const loadOptions = options.onProgress ? { source: 'demo' as const, onProgress: options.onProgress } : { source: 'demo' as const };
   const result = await loadParcels(ctx, stream, loadOptions);
   let exported: DemoSummary['export'] = null;
   if (options.exportFile) {
     const exportSeed = `${seed}-export`;
-    const exportStream = generateParcels({ count: options.exportCount ?? 100_000, seed: exportSeed, days: options.days, end: options.end });
+    const exportStream = generateParcels({ count: options.exportCount ?? 100_000, seed: exportSeed, days: options.days, end });
     const r = writeCourierExport(options.exportFile, exportStream, { damage: true, encoding: options.exportEncoding ?? 'gbk', seed: stream.truth.seed });
     exported = { ...r, seed: exportSeed, file: path.resolve(r.file), parcels: exportStream.truth };
   }
