@@ -152,6 +152,16 @@ describe('end to end: register a parcel in the browser and see it counted', () =
     await shot(adminPage, '04-dashboard-en');
     await adminPage.click('.lang-switch button:has-text("中文")');
     await poll(() => adminPage.textContent('h1')).toBe('寄递实名收寄 看板');
+
+    // one day only: the KPI follows the server's figure for 11 November
+    const singlesDay = await parcelStats(ctx, { from: '2026-11-11', to: '2026-11-11' });
+    expect(singlesDay.total).toBeGreaterThan(0);
+    await adminPage.fill('.range input[type=date] >> nth=0', '2026-11-11');
+    await adminPage.fill('.range input[type=date] >> nth=1', '2026-11-11');
+    await adminPage.click('.range button[type=submit]');
+    await poll(async () => (await readKpis(adminPage)).total).toBe(singlesDay.total);
+    await adminPage.click('.range button:has-text("全部日期")');
+    await poll(async () => (await readKpis(adminPage)).total).toBe(stats.total);
   });
 
   it('lets a clerk register a parcel, with a live message for a bad ID number first', async () => {
@@ -191,6 +201,10 @@ describe('end to end: register a parcel in the browser and see it counted', () =
     await poll(() => success.textContent()).toMatch(/^登记成功，编号 \d+$/);
     expect(await page.locator('[data-testid=register-flags]').textContent()).toContain('玩具枪');
     await shot(page, '07-register-success');
+    await page.click('.lang-switch button:has-text("English")');
+    await poll(() => success.textContent()).toMatch(/^Registered, id \d+$/);
+    await shot(page, '07-register-success-en');
+    await page.click('.lang-switch button:has-text("中文")');
 
     await page.click('button:has-text("退出登录")');
     await page.waitForSelector('input[name=username]');
@@ -239,5 +253,8 @@ describe('end to end: register a parcel in the browser and see it counted', () =
     await adminPage.click('[data-testid=audit-verify]');
     await poll(() => adminPage.textContent('[data-testid=audit-verify-result]')).toMatch(/^哈希链完整：已校验 \d+ 条$/);
     await shot(adminPage, '10-audit');
+    await adminPage.click('.lang-switch button:has-text("English")');
+    await poll(() => adminPage.textContent('[data-testid=audit-verify-result]')).toMatch(/^Chain intact: \d+ entries checked$/);
+    await shot(adminPage, '11-audit-en');
   });
 });
