@@ -2,6 +2,10 @@
  * The parcels application's keys: one AES-256-GCM field cipher and two blind indexes (ID
  * numbers, phone numbers), derived once per platform secret (src/security/crypto.ts).
  * Sender and receiver phones share one index key, so a phone look-up finds both roles.
+ *
+ * Bulk loads see the same sender again and again (shops), so encryptions and indexes are
+ * memoised per value (bounded, cleared when full). Re-using a ciphertext for an equal plaintext
+ * discloses only equality, which the blind index stored beside it already discloses by design.
  */
 import { BlindIndex, FieldCipher, deriveKey } from '../../security/crypto.ts';
 
@@ -11,6 +15,27 @@ export interface ParcelCrypto {
   readonly idIndex: BlindIndex;
   /** Blind index of normalised phone numbers (core validatePhone `normalized`). */
   readonly phoneIndex: BlindIndex;
+  /** Ciphertext of a value (memoised). */
+  encrypt(value: string): string;
+  /** Blind index of an ID number (memoised). */
+  idKey(value: string): bigint;
+  /** Blind index of a phone number (memoised). */
+  phoneKey(value: string): bigint;
+}
+
+const CACHE_MAX = 200_000;
+
+function memo<T>(f: (v: string) => T): (v: string) => T {
+  const cache = new Map<string, T>();
+  return (v) => {
+    let out = cache.get(v);
+    if (out === undefined) {
+      if (cache.size >= CACHE_MAX) cache.clear();
+      out = f(v);
+      cache.set(v, out);
+    }
+    return out;
+  };
 }
 
 const cache = new WeakMap<Buffer, ParcelCrypto>();
@@ -19,10 +44,16 @@ const cache = new WeakMap<Buffer, ParcelCrypto>();
 export function parcelCrypto(secret: Buffer): ParcelCrypto {
   let c = cache.get(secret);
   if (!c) {
+    const cipher = new FieldCipher(deriveKey(secret, 'parcels/field'));
+    const idIndex = new BlindIndex(deriveKey(secret, 'bidx/id-number'));
+    const phoneIndex = new BlindIndex(deriveKey(secret, 'bidx/phone'));
     c = Object.freeze({
-      cipher: new FieldCipher(deriveKey(secret, 'parcels/field')),
-      idIndex: new BlindIndex(deriveKey(secret, 'bidx/id-number')),
-      phoneIndex: new BlindIndex(deriveKey(secret, 'bidx/phone')),
+      cipher,
+      idIndex,
+      phoneIndex,
+      encrypt: memo((v) => cipher.encrypt(v)),
+      idKey: memo((v) => idIndex.of(v)),
+      phoneKey: memo((v) => phoneIndex.of(v)),
     });
     cache.set(secret, c);
   }

@@ -1,0 +1,211 @@
+/**
+ * `npm run bench:ingest [-- --rows N] [--http-rows N] [--single N] [--large]`
+ *
+ * Baseline (measured in the same run): raw better-sqlite3 inserts of the same N rows (default
+ * 1,000,000, already validated — validation is not timed) into a `parcels` table with the same
+ * natural-key unique index and the three random-key blind-index indexes on the table itself,
+ * prepared INSERT in 10,000-row transactions at the default page cache (2 MiB).
+ * Legs, each printed as a ratio to that baseline:
+ *  (a) `gongzhi parcels import` (the CLI, spawned) of a UTF-8 CSV of the same rows, full validation;
+ *  (b) HTTP batch registration, 100 records per request, 50 concurrent clients (separate process);
+ *  (c) single registrations per second over HTTP (target ≥ 5,000/s, group commit);
+ * plus the marginal import rate once N parcels are stored (a further 50,000-row file), the look-up
+ * latency by ID number and the dashboard statistics latency; --large also loads to 10,000,000
+ * stored parcels (loadParcels) and reports the marginal rate there.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { buildApp } from '../src/api/app.ts';
+import { parcelsModule } from '../src/apps/parcels/index.ts';
+import { loadParcels } from '../src/apps/parcels/loader.ts';
+import { parcelCrypto } from '../src/apps/parcels/parcelCrypto.ts';
+import { lookupParcels } from '../src/apps/parcels/parcelLookup.ts';
+import { checkParcel, type ParcelValues } from '../src/apps/parcels/parcelValidator.ts';
+import { parcelStats } from '../src/apps/parcels/stats.ts';
+import { ALL_COLUMNS, VALUE_COLUMNS } from '../src/apps/parcels/columns.ts';
+import { loadConfig } from '../src/config.ts';
+import { writeCourierExport } from '../src/demo/export.ts';
+import { generateParcels } from '../src/demo/parcels.ts';
+import { ingestModule } from '../src/ingest/index.ts';
+import { openPlatform } from '../src/platform/platform.ts';
+import { securityModule } from '../src/security/index.ts';
+import { generatePassword } from '../src/security/passwords.ts';
+import { createUser } from '../src/security/users.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const ROWS = opt('rows', 1_000_000);
+const HTTP_ROWS = opt('http-rows', 200_000);
+const SINGLE = opt('single', 30_000);
+const LARGE = args.includes('--large');
+const SECRET = 'bench-ingest-secret-bench-ingest-secret-0';
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-ingest-'));
+const bin = path.resolve(import.meta.dirname, '../bin/gongzhi.js');
+const modules = [securityModule, ingestModule, parcelsModule];
+const now = () => new Date('2026-11-30T04:00:00Z');
+const log = (s: string) => process.stdout.write(s + '\n');
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+/** Raw baseline: prepared INSERT of validated values, 10k-row transactions, default cache. */
+function rawBaseline(file: string): { rate: number; windows: number[] } {
+  const db = new SQLite(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`create table parcels (id integer primary key, ${ALL_COLUMNS.map((c) => `${c} ${c.endsWith('_bidx') ? 'integer' : 'text'}`).join(', ')}, unique (courier, waybill_no))`);
+  for (const c of ['sender_id_bidx', 'sender_phone_bidx', 'receiver_phone_bidx']) db.exec(`create index parcels_${c} on parcels (${c})`);
+  const insert = db.prepare(`insert into parcels (${ALL_COLUMNS.join(', ')}) values (${ALL_COLUMNS.map(() => '?').join(', ')})`);
+  const tx = db.transaction((rows: ParcelValues[]) => {
+    for (const v of rows) insert.run([...VALUE_COLUMNS.map((c) => v[c]), 'import', null, '2026-11-30T04:00:00.000Z']);
+  });
+  const keys = parcelCrypto(Buffer.alloc(32, 7));
+  let batch: ParcelValues[] = [];
+  let timed = 0;
+  let windowTime = 0;
+  let stored = 0;
+  const windows: number[] = [];
+  const flush = () => {
+    const t = performance.now();
+    tx(batch);
+    const dt = performance.now() - t;
+    timed += dt;
+    windowTime += dt;
+    stored += batch.length;
+    batch = [];
+    if (stored % 100_000 === 0) {
+      windows.push(100_000 / (windowTime / 1000));
+      windowTime = 0;
+    }
+  };
+  for (const p of generateParcels({ count: ROWS, seed: 1 })) {
+    const c = checkParcel(p, keys, { mode: 'import', now: now() });
+    if (c.values) batch.push(c.values);
+    if (batch.length === 10_000) flush();
+  }
+  if (batch.length > 0) flush();
+  db.close();
+  return { rate: stored / (timed / 1000), windows };
+}
+
+function run(cmd: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; seconds: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, cmd, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, seconds: (performance.now() - started) / 1000 })));
+}
+
+async function importCli(dataDir: string, file: string) {
+  const r = await run([bin, 'parcels', 'import', file, '--quiet', '--json'], { GONGZHI_DATA_DIR: dataDir, GONGZHI_SECRET: SECRET });
+  if (r.code !== 0) throw new Error(`import failed: ${r.out}`);
+  const json = JSON.parse(r.out.slice(r.out.indexOf('{'))) as { rowsRead: number; inserted: number; rejected: number; durationMs: number };
+  return { ...json, wallSeconds: r.seconds };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  log(`# bench:ingest — ${new Date().toISOString()} — ${os.cpus().length}× ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  log(`rows ${fmt(ROWS)}, http batch rows ${fmt(HTTP_ROWS)}, single registrations ${fmt(SINGLE)}${LARGE ? ', --large (10M)' : ''}`);
+  const csv = path.join(root, 'export.csv');
+  const ids: string[] = [];
+  let t = performance.now();
+  const sampled = (function* () {
+    let i = 0;
+    for (const p of generateParcels({ count: ROWS, seed: 1 })) {
+      if (i++ % 997 === 0 && /^\d{17}[\dX]$/.test(p.senderIdNumber)) ids.push(p.senderIdNumber);
+      yield p;
+    }
+  })();
+  writeCourierExport(csv, sampled, { encoding: 'utf8' });
+  log(`generated CSV ${fmt(ROWS)} rows in ${((performance.now() - t) / 1000).toFixed(1)} s (${fmt(fs.statSync(csv).size / 2 ** 20)} MiB)`);
+
+  t = performance.now();
+  const raw = rawBaseline(path.join(root, 'raw.db'));
+  log(`baseline raw better-sqlite3: ${fmt(raw.rate)} rows/s (per 100k window: ${raw.windows.map(fmt).join(', ')}); first window ${fmt(raw.windows[0] ?? 0)}, last ${fmt(raw.windows.at(-1) ?? 0)}`);
+
+  const dataDir = path.join(root, 'app');
+  const a = await importCli(dataDir, csv);
+  const aRate = a.rowsRead / a.wallSeconds;
+  log(`(a) gongzhi parcels import: ${fmt(a.inserted)} inserted, ${a.rejected} rejected, ${a.wallSeconds.toFixed(1)} s wall → ${fmt(aRate)} rows/s = ${(aRate / raw.rate).toFixed(2)} × raw (target ≥ 0.6)`);
+
+  const extra = path.join(root, 'extra.csv');
+  writeCourierExport(extra, generateParcels({ count: 50_000, seed: 4 }), { encoding: 'utf8' });
+  const m = await importCli(dataDir, extra);
+  const mRate = m.rowsRead / (m.durationMs / 1000);
+  log(`marginal import rate with ${fmt(ROWS)} stored: ${fmt(mRate)} rows/s (pipeline time; raw's last window ${fmt(raw.windows.at(-1) ?? 0)} rows/s)`);
+
+  const config = loadConfig({}, { dataDir, databaseUrl: undefined, secret: SECRET });
+  const ctx = await openPlatform(config, { modules, now });
+  const lat: number[] = [];
+  for (const id of ids.slice(0, 1000)) {
+    const s = performance.now();
+    await lookupParcels(ctx, { idNumber: id });
+    lat.push(performance.now() - s);
+  }
+  log(`look-up by ID number among ${fmt(ROWS)}: median ${median(lat).toFixed(2)} ms, p99 ${[...lat].sort((x, y) => x - y)[Math.floor(lat.length * 0.99)]!.toFixed(2)} ms over ${lat.length} IDs (target median < 5 ms)`);
+  const st: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const s = performance.now();
+    await parcelStats(ctx, i % 2 ? {} : { from: '2026-11-01', to: '2026-11-29' });
+    st.push(performance.now() - s);
+  }
+  log(`dashboard statistics (GET /api/parcels/stats payload): median ${median(st).toFixed(1)} ms, max ${Math.max(...st).toFixed(1)} ms (target < 300 ms)`);
+
+  const password = generatePassword();
+  await createUser(ctx, { username: 'bench', role: 'admin', password });
+  const app = await buildApp(ctx, modules, { logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const client = async (mode: string, conc: number, n: number, seed: number) => {
+    const r = await run(['--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, String(conc), String(n), String(seed)], {});
+    if (r.code !== 0) throw new Error(r.out);
+    return JSON.parse(r.out.trim().split('\n').at(-1)!) as { requests: number; ok: number; failed: number; seconds: number; p50: number; p99: number };
+  };
+  const b = await client('batch', 50, HTTP_ROWS, 5);
+  const bRate = b.ok / b.seconds;
+  log(`(b) HTTP batch (100/request, 50 clients): ${fmt(b.ok)} accepted in ${b.seconds.toFixed(1)} s → ${fmt(bRate)} rows/s = ${(bRate / raw.rate).toFixed(2)} × raw (target ≥ 0.3); per batch p50 ${b.p50} ms, p99 ${b.p99} ms (target < 50 ms)`);
+  const c = await client('single', 64, SINGLE, 6);
+  log(`(c) HTTP single registrations (64 clients): ${fmt(c.ok)} in ${c.seconds.toFixed(1)} s → ${fmt(c.ok / c.seconds)}/s (target ≥ 5,000/s); p50 ${c.p50} ms, p99 ${c.p99} ms`);
+  await app.close();
+
+  if (LARGE) {
+    const target = 10_000_000;
+    const have = Number((await ctx.database.db.selectFrom('parcels').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())!.n);
+    let last = performance.now();
+    let lastCount = 0;
+    const windows: number[] = [];
+    await loadParcels(ctx, generateParcels({ count: target - have, seed: 8 }), {
+      source: 'demo',
+      onProgress: (s) => {
+        if (s.processed - lastCount >= 500_000) {
+          const tNow = performance.now();
+          windows.push((s.processed - lastCount) / ((tNow - last) / 1000));
+          last = tNow;
+          lastCount = s.processed;
+        }
+      },
+    });
+    log(`--large loadParcels to ${fmt(target)} stored, rows/s per 500k window: ${windows.map(fmt).join(', ')}`);
+    const e2 = path.join(root, 'extra2.csv');
+    writeCourierExport(e2, generateParcels({ count: 50_000, seed: 10 }), { encoding: 'utf8' });
+    await ctx.database.close();
+    const m2 = await importCli(dataDir, e2);
+    log(`marginal import rate with 10,000,000 stored: ${fmt(m2.rowsRead / (m2.durationMs / 1000))} rows/s`);
+  } else await ctx.database.close();
+  fs.rmSync(root, { recursive: true, force: true });
+}
+
+await main();

@@ -1,0 +1,42 @@
+/**
+ * Load generator for bench/ingest.ts, run as a separate process so that clients and server do
+ * not share one event loop: `node --import tsx bench/ingestClient.ts URL COOKIE MODE CONCURRENCY
+ * RECORDS SEED` with MODE 'batch' (100 records per POST /api/parcels/batch) or 'single' (one
+ * POST /api/parcels per record). Prints one JSON line: requests, records, ok, seconds, latency
+ * percentiles in ms.
+ */
+import { generateParcels } from '../src/demo/parcels.ts';
+
+const [url, cookie, mode, concurrencyText, recordsText, seedText] = process.argv.slice(2);
+const concurrency = Number(concurrencyText);
+const total = Number(recordsText);
+const per = mode === 'batch' ? 100 : 1;
+const records = [...generateParcels({ count: total, seed: Number(seedText) })];
+const bodies: string[] = [];
+for (let i = 0; i < records.length; i += per) {
+  bodies.push(per === 1 ? JSON.stringify(records[i]) : JSON.stringify({ records: records.slice(i, i + per) }));
+}
+const target = `${url}${mode === 'batch' ? '/api/parcels/batch' : '/api/parcels'}`;
+const latencies: number[] = [];
+let next = 0;
+let ok = 0;
+let failed = 0;
+
+async function worker(): Promise<void> {
+  while (next < bodies.length) {
+    const body = bodies[next++]!;
+    const t = performance.now();
+    const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookie! }, body });
+    const json = (await res.json()) as { accepted?: number; ok?: boolean };
+    latencies.push(performance.now() - t);
+    if (res.status >= 500) failed += 1;
+    ok += per === 1 ? (json.ok ? 1 : 0) : (json.accepted ?? 0);
+  }
+}
+
+const started = performance.now();
+await Promise.all(Array.from({ length: concurrency }, () => worker()));
+const seconds = (performance.now() - started) / 1000;
+latencies.sort((a, b) => a - b);
+const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 10) / 10;
+process.stdout.write(JSON.stringify({ mode, requests: bodies.length, records: total, ok, failed, seconds, p50: pct(50), p99: pct(99), max: pct(100) }) + '\n');
