@@ -21,6 +21,31 @@ export interface NameFeatures {
   readonly variantKey: string;
   readonly keys: readonly string[];
   readonly surnameKeys: readonly string[];
+  /**
+   * Compact copies for the pair loop, kept in the object itself so a comparison touches one
+   * or two cache lines instead of chasing strings: 32-bit FNV-1a hashes of the normalised
+   * name, of the variant key and of each key (equal hashes are confirmed on the strings), and
+   * first/last character codes and lengths of the first two keys (the one-edit prefilter).
+   */
+  readonly hash: number;
+  readonly variantHash: number;
+  readonly keyHashes: Int32Array;
+  readonly k0First: number;
+  readonly k0Last: number;
+  readonly k0Len: number;
+  readonly k1First: number;
+  readonly k1Last: number;
+  readonly k1Len: number;
+}
+
+/** 32-bit FNV-1a hash of a string's UTF-16 code units. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
 }
 
 
@@ -51,12 +76,23 @@ function computeName(raw: string): NameFeatures | null {
   if (split.script === 'empty') return null;
   const r = nameReadings(split);
   const vk = split.script === 'latin' ? split.normalized.toLowerCase() : variantKey(split.normalized);
+  const k0 = r.keys[0] ?? '';
+  const k1 = r.keys[1] ?? '';
   return {
     raw,
     split,
     variantKey: vk,
     keys: r.keys,
     surnameKeys: r.surnameKeys,
+    hash: fnv1a(split.normalized),
+    variantHash: fnv1a(vk),
+    keyHashes: Int32Array.from(r.keys, fnv1a),
+    k0First: k0.charCodeAt(0),
+    k0Last: k0.charCodeAt(k0.length - 1),
+    k0Len: k0.length,
+    k1First: k1.charCodeAt(0),
+    k1Last: k1.charCodeAt(k1.length - 1),
+    k1Len: k1.length,
   };
 }
 
@@ -65,20 +101,28 @@ function computeName(raw: string): NameFeatures | null {
  * (most fail on length or first character), then an O(n) one-edit test per preferred key.
  */
 export function compareNames(a: NameFeatures, b: NameFeatures): number {
-  if (a.split.normalized === b.split.normalized) return 0;
-  if (a.variantKey === b.variantKey) return 1;
-  const ka = a.keys;
-  const kb = b.keys;
-  for (let x = 0; x < ka.length; x++) for (let y = 0; y < kb.length; y++) if (ka[x] === kb[y]) return 2;
-  // a's preferred reading against b's first two keys (its alternative reading or order).
-  const x = a.keys[0];
-  if (x === undefined) return 4;
-  for (let k = 0; k < Math.min(2, b.keys.length); k++) {
-    const y = b.keys[k]!;
-    const allowed = Math.max(1, Math.floor(Math.min(x.length, y.length) / 8));
-    if (allowed === 1 ? withinOneEdit(x, y) : Math.abs(x.length - y.length) <= allowed && levenshtein(x, y, allowed) <= allowed) return 3;
-  }
+  if (a.hash === b.hash && a.split.normalized === b.split.normalized) return 0;
+  if (a.variantHash === b.variantHash && a.variantKey === b.variantKey) return 1;
+  const ha = a.keyHashes;
+  const hb = b.keyHashes;
+  for (let x = 0; x < ha.length; x++) for (let y = 0; y < hb.length; y++) if (ha[x] === hb[y] && a.keys[x] === b.keys[y]) return 2;
+  // a's preferred reading against b's first two keys (its alternative reading or order). One
+  // edit leaves the first or the last character in place, and the lengths within one.
+  if (a.k0Len === 0) return 4;
+  if (oneEditCandidate(a, b.k0First, b.k0Last, b.k0Len) && similarKeys(a.keys[0]!, b.keys[0]!)) return 3;
+  if (b.k1Len > 0 && oneEditCandidate(a, b.k1First, b.k1Last, b.k1Len) && similarKeys(a.keys[0]!, b.keys[1]!)) return 3;
   return 4;
+}
+
+function oneEditCandidate(a: NameFeatures, first: number, last: number, len: number): boolean {
+  const d = a.k0Len - len;
+  if (a.k0Len >= 16 || len >= 16) return d <= 2 && d >= -2;
+  return d <= 1 && d >= -1 && (a.k0First === first || a.k0Last === last);
+}
+
+function similarKeys(x: string, y: string): boolean {
+  const allowed = Math.max(1, Math.floor(Math.min(x.length, y.length) / 8));
+  return allowed === 1 ? withinOneEdit(x, y) : Math.abs(x.length - y.length) <= allowed && levenshtein(x, y, allowed) <= allowed;
 }
 
 /**

@@ -5,7 +5,9 @@
  * given names take pinyin-pro's in-context reading first and single-character alternatives
  * after (per-character readings: the in-context reading of a word is among the candidates
  * because every polyphonic character's other readings are). Romanised names are parsed with or without spaces, hyphens, tone marks or tone digits,
- * in either order. Keys are lower-case syllables without tones, ü and v written as u.
+ * in either order. Keys are lower-case syllables without tones, ü and v written as u. Keys are
+ * built with Array.join so they are flat strings: pair comparison tests them for equality
+ * millions of times, and concatenated (rope) strings compare far more slowly.
  */
 import { pinyin, polyphonic } from 'pinyin-pro';
 import readings from './data/surname-readings.json' with { type: 'json' };
@@ -114,8 +116,8 @@ export function nameReadings(name: SplitName): NameReadings {
     const sur = surnameReadingsOf(name.surname);
     const given = name.given ? hanReadings(name.given) : [''];
     const keys: string[] = [];
-    for (const g of given) for (const s of sur) if (keys.length < MAX_READINGS * 2) keys.push(s + g);
-    if (name.given) keys.push(given[0]! + sur[0]!);
+    for (const g of given) for (const s of sur) if (keys.length < MAX_READINGS * 2) keys.push([s, g].join(''));
+    if (name.given) keys.push([given[0]!, sur[0]!].join(''));
     return { keys: unique(keys), surnameKeys: sur };
   }
   const parts = name.parts.map((p) => (/\p{Script=Han}/u.test(p) ? hanReadings(p)[0]! : romanKey(p))).filter((p) => p.length > 0);

@@ -95,9 +95,9 @@ export function variantKeyOfChar(ch: string): string {
  * blocking only; it is never shown or stored as the name.
  */
 export function variantKey(text: string): string {
-  let out = '';
-  for (const ch of text) out += variantKeyOfChar(ch);
-  return out;
+  const out: string[] = [];
+  for (const ch of text) out.push(variantKeyOfChar(ch));
+  return out.join('');
 }
 
 /** True when two characters are the same or variants of each other (same class). */
