@@ -5,7 +5,7 @@
  * Apps add their own terms (prohibited items, place names) with `addWords`.
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 
 let instance: Jieba | undefined;
 
