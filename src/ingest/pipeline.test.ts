@@ -145,6 +145,15 @@ describe('runPipeline', () => {
     expect(cp.finished).toBeNull();
   });
 
+  it('reports the original error when recording the failure fails too', async () => {
+    const cp = new MemoryCheckpoint();
+    cp.fail = async () => {
+      throw new Error('database gone');
+    };
+    const run = runPipeline({ source: rows(3), validate: validatePerson, sink: async () => Promise.reject(new Error('disk full')), checkpoint: cp });
+    await expect(run).rejects.toMatchObject({ code: 'INGEST_SINK_FAILED', issue: { params: { reason: 'disk full' } } });
+  });
+
   it('keeps at most maxRejectedKept rejected rows but counts and reports all', async () => {
     let reported = 0;
     const result = await runPipeline({ source: rows(50, () => true), validate: validatePerson, sink: async () => undefined, maxRejectedKept: 5, onReject: () => void reported++ });

@@ -239,7 +239,12 @@ export async function runPipeline<R>(options: PipelineOptions<R>): Promise<Pipel
     }
     await flush(lastRow);
   } catch (e) {
-    await options.checkpoint?.fail?.(e, committed);
+    try {
+      await options.checkpoint?.fail?.(e, committed);
+    } catch {
+      // the run stays 'running' in ingest_runs, which a re-run resumes just the same;
+      // the error worth reporting is the original one
+    }
     throw e;
   }
   await options.checkpoint?.finish?.(state());
