@@ -25,8 +25,8 @@ describe('daily volume', () => {
   });
 
   it('rejects a bad period', () => {
-    expect(() => planDays(10, 0, '2026-11-29')).toThrow();
-    expect(() => planDays(10, 5, 'yesterday')).toThrow();
+    expect(() => planDays(10, 0, '2026-11-29')).toThrow(/invalid period/);
+    expect(() => planDays(10, 5, 'yesterday')).toThrow(/invalid period/);
   });
 });
 

@@ -5,6 +5,8 @@
  * Standard Time (UTC+08:00, no daylight saving). Times within a day are generated already in
  * order (sorted uniform order statistics), so the stream is sorted by time at O(1) memory.
  */
+import { AppError } from '../core/errors.ts';
+import { DemoErrors } from './errors.ts';
 import type { Rng } from './prng.ts';
 
 const DAY_MS = 86_400_000;
@@ -42,10 +44,11 @@ export function dayWeight(day: string): number {
  * Split `count` parcels over `days` local dates ending on `end` (inclusive) in proportion to
  * `dayWeight`, by largest remainder so the counts add up exactly.
  * @param end 'YYYY-MM-DD'
+ * @throws AppError DEMO_PERIOD_INVALID for a bad date or fewer than one day.
  */
 export function planDays(count: number, days: number, end: string): DayPlan[] {
   const endMs = Date.parse(`${end}T00:00:00Z`);
-  if (!Number.isFinite(endMs) || days < 1) throw new Error(`bad period: ${days} days ending ${end}`);
+  if (!Number.isFinite(endMs) || !Number.isInteger(days) || days < 1) throw new AppError(DemoErrors.DEMO_PERIOD_INVALID, { days, end });
   const list: string[] = [];
   for (let i = days - 1; i >= 0; i--) list.push(new Date(endMs - i * DAY_MS).toISOString().slice(0, 10));
   const weights = list.map(dayWeight);

@@ -4,12 +4,14 @@
  */
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { AppError } from '../core/errors.ts';
 import type { PlatformContext } from '../platform/module.ts';
+import { DemoErrors } from './errors.ts';
 import { DEFAULT_SEED, generateDemo, type DemoSummary } from './generate.ts';
 
 function positiveInt(v: string): number {
   const n = Number(v.replace(/[_,]/g, ''));
-  if (!Number.isInteger(n) || n < 0) throw new Error(`not a non-negative integer: ${v}`);
+  if (!Number.isInteger(n) || n < 0) throw new AppError(DemoErrors.DEMO_COUNT_INVALID, { value: v });
   return n;
 }
 
@@ -29,7 +31,7 @@ export function registerDemoCommand(program: Command, open: () => Promise<Platfo
     .option('--no-ring', 'do not plant the imitation-gun ring and its decoys (planted by default from 100,000 parcels)')
     .option('--quiet', 'no progress bar')
     .action(async (o: { parcels?: number; seed?: string; days?: number; end?: string; export?: string; exportCount?: number; encoding?: string; ring: boolean; quiet?: boolean }) => {
-      if (o.encoding && o.encoding !== 'gbk' && o.encoding !== 'utf8') throw new Error(`encoding must be gbk or utf8, got ${o.encoding}`);
+      if (o.encoding && o.encoding !== 'gbk' && o.encoding !== 'utf8') throw new AppError(DemoErrors.DEMO_ENCODING_INVALID, { value: o.encoding });
       const ctx = await open();
       const total = o.parcels ?? ctx.config.demoParcels;
       const bar = !o.quiet && process.stderr.isTTY

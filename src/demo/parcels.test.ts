@@ -43,8 +43,8 @@ describe('determinism', () => {
   });
 
   it('refuses impossible options', () => {
-    expect(() => generateParcels({ count: -1, seed: 1 })).toThrow();
-    expect(() => generateParcels({ count: 10, seed: 1, couriers: 21 })).toThrow(/couriers/);
+    expect(() => generateParcels({ count: -1, seed: 1 })).toThrow(/non-negative integer/);
+    expect(() => generateParcels({ count: 10, seed: 1, couriers: 21 })).toThrow(/couriers must be 1 to 20/);
   });
 });
 

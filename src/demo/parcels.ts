@@ -10,6 +10,8 @@
  * planted fills `stream.truth` as the stream is read.
  */
 import type { ParcelInput } from '../apps/parcels/types.ts';
+import { AppError } from '../core/errors.ts';
+import { DemoErrors } from './errors.ts';
 import { localInstant, planDays, secondOfDay, sortedFractions } from './calendar.ts';
 import { idWithTypo } from './idNumber.ts';
 import { KIND, rngFor, type Person } from './persons.ts';
@@ -58,7 +60,8 @@ const SHOP_OWN_CATEGORY = 0.85;
 
 /**
  * Generate `count` parcels. Iterating the result twice yields the same records (and rebuilds
- * `truth`). Throws on impossible options (count < 0, more couriers than the table has).
+ * `truth`). Throws AppError DEMO_COUNT_INVALID, DEMO_COURIERS_INVALID, DEMO_OUTLETS_INVALID,
+ * DEMO_PERIOD_INVALID or DEMO_RING_TOO_SMALL on options that cannot make a data set.
  * @example for (const p of generateParcels({ count: 1000, seed: 42 })) console.log(p.waybillNo)
  */
 export function generateParcels(options: GenerateOptions): ParcelStream {
@@ -67,12 +70,12 @@ export function generateParcels(options: GenerateOptions): ParcelStream {
   const end = options.end ?? '2026-11-29';
   const couriers = demoCouriers(options.couriers ?? 20);
   const outletCount = options.outlets ?? 500;
-  if (!(options.count >= 0) || !Number.isInteger(options.count)) throw new Error(`count must be a non-negative integer, got ${options.count}`);
+  if (!(options.count >= 0) || !Number.isInteger(options.count)) throw new AppError(DemoErrors.DEMO_COUNT_INVALID, { value: String(options.count) });
   const world = buildWorld({ seed, count: options.count, end, couriers, outlets: outletCount });
   const truthOptions = { count: options.count, days, end, couriers: couriers.length, outlets: outletCount };
   const plants = options.ring ? [plantRing(world, days)] : [];
   const planted = plants.flatMap((p) => p.parcels).sort(byTime);
-  if (planted.length * 5 > options.count) throw new Error(`the ring's ${planted.length} parcels need at least ${planted.length * 5} parcels to hide in, got ${options.count}`);
+  if (planted.length * 5 > options.count) throw new AppError(DemoErrors.DEMO_RING_TOO_SMALL, { planted: planted.length, needed: planted.length * 5, count: options.count });
   const stream = {
     world,
     plants,

@@ -8,6 +8,7 @@ import path from 'node:path';
 
 /** Real-name defects planted in the stream (at most one per parcel). */
 export type DefectKind = 'ID_MISSING' | 'ID_TYPO' | 'NOT_INSPECTED' | 'PHONE_TYPO';
+/** The defect kinds in a fixed order (ground truth, cumulative rates). */
 export const DEFECT_KINDS: readonly DefectKind[] = ['ID_MISSING', 'ID_TYPO', 'NOT_INSPECTED', 'PHONE_TYPO'];
 
 /** The noncompliance code the parcels app is expected to record for each planted defect. */

@@ -6,6 +6,8 @@
  * Formats with a UPU S10 check digit are not used (the digit-only ones of the same courier are).
  */
 import fs from 'node:fs';
+import { AppError } from '../core/errors.ts';
+import { DemoErrors } from './errors.ts';
 import { hashString, mix32 } from './prng.ts';
 import { reference } from './reference.ts';
 
@@ -43,7 +45,7 @@ export function demoCouriers(n: number): string[] {
   const shares = reference().courierShares;
   const known = courierTable().map((c) => c.code).filter((c) => c in shares);
   known.sort((a, b) => shares[b]! - shares[a]! || a.localeCompare(b));
-  if (!Number.isInteger(n) || n < 1 || n > known.length) throw new Error(`couriers must be 1..${known.length}, got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > known.length) throw new AppError(DemoErrors.DEMO_COURIERS_INVALID, { max: known.length, value: String(n) });
   return known.slice(0, n);
 }
 

@@ -6,6 +6,8 @@
  * all senders are made unique here: two generated persons never share an ID number unless a
  * planted structure says so.
  */
+import { AppError } from '../core/errors.ts';
+import { DemoErrors } from './errors.ts';
 import { AliasTable, hashString } from './prng.ts';
 import { drawAddress, drawIdFacts, drawName, drawPhone, idKey, idOf, KIND, PERSON_NUMBER, rngFor, type IdFacts, type Person, type Sex } from './persons.ts';
 import { reference, type County, type Reference } from './reference.ts';
@@ -69,10 +71,10 @@ export interface World {
 /** Share of a courier's parcels sent by shops (the rest by individuals at the counter). */
 export const SHOP_SHARE = 0.75;
 
-/** Build the world. Throws only on options that make no sense (no couriers, fewer outlets than couriers). */
+/** Build the world. Throws AppError DEMO_OUTLETS_INVALID when there are fewer outlets than couriers. */
 export function buildWorld(o: WorldOptions): World {
   const ref = reference();
-  if (o.couriers.length === 0 || o.outlets < o.couriers.length) throw new Error('need at least one outlet per courier');
+  if (!Number.isInteger(o.outlets) || o.outlets < o.couriers.length) throw new AppError(DemoErrors.DEMO_OUTLETS_INVALID, { outlets: o.outlets, couriers: o.couriers.length });
   const endMs = Date.parse(`${o.end}T00:00:00Z`);
   const endYear = new Date(endMs).getUTCFullYear();
   const shares = o.couriers.map((c) => ref.courierShares[c] ?? 0.3);

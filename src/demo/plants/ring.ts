@@ -9,6 +9,8 @@
  * The ground truth (members with roles and provinces, links, parcels, decoys) is returned by
  * `truth()` and written by generateDemo to `<dataDir>/demo/ground-truth-ring.json`.
  */
+import { AppError } from '../../core/errors.ts';
+import { DemoErrors } from '../errors.ts';
 import { drawAddress, drawIdFacts, drawName, drawPhone, idOf, KIND, PERSON_NUMBER, rngFor, type Person, type Sex } from '../persons.ts';
 import type { Rng } from '../prng.ts';
 import type { County } from '../reference.ts';
@@ -24,6 +26,7 @@ export interface RingSizes {
   readonly buyers: number;
 }
 
+/** The case's sizes: 7 workshops, 18 sellers, 126 middlemen (120+), 2,100 buyers (2,000+). */
 export const RING_SIZES: RingSizes = { workshops: 7, sellers: 18, middlemen: 126, buyers: 2100 };
 const TOY_SIZES: RingSizes = { workshops: 1, sellers: 16, middlemen: 110, buyers: 1800 };
 
@@ -60,9 +63,9 @@ interface Builder {
   readonly parcels: PlantedParcel[];
 }
 
-/** Plant the ring and its two decoys. Throws when the period is shorter than 30 days. */
+/** Plant the ring and its two decoys. Throws AppError DEMO_PERIOD_INVALID for a period shorter than 30 days. */
 export function plantRing(world: World, days: number, sizes: RingSizes = RING_SIZES): Plant {
-  if (days < 30) throw new Error('the ring needs a period of at least 30 days');
+  if (days < 30) throw new AppError(DemoErrors.DEMO_PERIOD_INVALID, { days, end: 'ring: at least 30 days' });
   const b: Builder = { world, rng: rngFor(world.seed, KIND.plant, 1), days, next: 0, parcels: [] };
   const ref = world.ref;
   const gd = ref.provinceByCode.get('44')!.index;
