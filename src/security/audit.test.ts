@@ -39,6 +39,9 @@ describe.each(testDialects())('audit log on $name', (dialect) => {
     expect(own).toEqual([...own].sort((a, b) => a - b));
     const v = await verifyAuditLog(ctx);
     expect(v).toMatchObject({ ok: true, checked: 31, lastSeq: 31 });
+    expect(await verifyAuditLog(ctx, { anchor: { seq: 31, hash: v.lastHash! } })).toMatchObject({ ok: true });
+    expect(await verifyAuditLog(ctx, { anchor: { seq: 3, hash: v.lastHash! } })).toMatchObject({ ok: false, problem: 'ANCHOR_MISMATCH', firstBadSeq: 3 });
+    expect(await verifyAuditLog(ctx, { anchor: { seq: 40, hash: v.lastHash! } })).toMatchObject({ ok: false, problem: 'ANCHOR_MISSING', firstBadSeq: 32 });
     const newest = await listAudit(ctx, { limit: 3 });
     expect(newest.map((e) => e.seq)).toEqual([31, 30, 29]);
     expect((await listAudit(ctx, { limit: 2, before: 2 })).map((e) => e.seq)).toEqual([1]);

@@ -11,8 +11,10 @@
  *   deleted); firstBadSeq = the first deleted seq.
  * - HEAD_MISMATCH: the last entry differs from the signed head (entries appended or replaced
  *   outside appendAudit); firstBadSeq = the first entry after the signed head, or the head seq.
- * Limit: deleting every entry and the head together leaves an empty, valid log; anchor the head
- * hash outside the database (e.g. print it daily) to detect that.
+ * - ANCHOR_MISMATCH / ANCHOR_MISSING: with an anchor (a head recorded outside the database
+ *   earlier), the entry at the anchor's seq has another hash, or no longer exists.
+ * Deleting every entry and the head together leaves an empty log that only an anchor can expose:
+ * keep the head printed by `gongzhi audit verify` outside the database and pass it back.
  */
 import crypto from 'node:crypto';
 import type { PlatformContext } from '../platform/module.ts';
@@ -20,7 +22,22 @@ import { GENESIS_HASH, entryHash, headMac } from './audit.ts';
 import { securityDb } from './schema.ts';
 
 /** The first problem verifyAuditLog found (see the file header for each). */
-export type AuditProblem = 'SEQ_GAP' | 'HASH_MISMATCH' | 'CHAIN_BROKEN' | 'HEAD_MISSING' | 'HEAD_MAC_INVALID' | 'TAIL_TRUNCATED' | 'HEAD_MISMATCH';
+export type AuditProblem =
+  | 'SEQ_GAP'
+  | 'HASH_MISMATCH'
+  | 'CHAIN_BROKEN'
+  | 'HEAD_MISSING'
+  | 'HEAD_MAC_INVALID'
+  | 'TAIL_TRUNCATED'
+  | 'HEAD_MISMATCH'
+  | 'ANCHOR_MISMATCH'
+  | 'ANCHOR_MISSING';
+
+/** A (seq, hash) pair recorded outside the database earlier (e.g. printed by `gongzhi audit verify`). */
+export interface AuditAnchor {
+  readonly seq: number;
+  readonly hash: string;
+}
 
 /** Result of verifyAuditLog. */
 export interface AuditVerification {
@@ -43,10 +60,12 @@ function macEquals(a: string, b: string): boolean {
 }
 
 /**
- * Verify the whole audit log and its signed head. Reads the log in pages of 2,000 entries
- * (constant memory). Returns { ok: true, checked } or the first problem found.
+ * Verify the whole audit log, its signed head and, when given, an anchor kept outside the
+ * database. Reads the log in pages of 2,000 entries (constant memory). Returns
+ * { ok: true, checked, lastSeq, lastHash } or the first problem found.
  */
-export async function verifyAuditLog(ctx: PlatformContext): Promise<AuditVerification> {
+export async function verifyAuditLog(ctx: PlatformContext, options: { anchor?: AuditAnchor } = {}): Promise<AuditVerification> {
+  const anchor = options.anchor;
   const db = securityDb(ctx.database.db);
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
@@ -59,6 +78,7 @@ export async function verifyAuditLog(ctx: PlatformContext): Promise<AuditVerific
       if (seq !== expectedSeq) return { ok: false, checked, firstBadSeq: expectedSeq, problem: 'SEQ_GAP', ...last };
       if (entryHashSafe(row) !== row.hash) return { ok: false, checked, firstBadSeq: seq, problem: 'HASH_MISMATCH', ...last };
       if (row.prev_hash !== prevHash) return { ok: false, checked, firstBadSeq: seq, problem: 'CHAIN_BROKEN', ...last };
+      if (anchor && seq === anchor.seq && row.hash !== anchor.hash) return { ok: false, checked, firstBadSeq: seq, problem: 'ANCHOR_MISMATCH', ...last };
       prevHash = row.hash;
       expectedSeq = seq + 1;
       checked++;
@@ -67,6 +87,7 @@ export async function verifyAuditLog(ctx: PlatformContext): Promise<AuditVerific
   }
   const lastSeq = expectedSeq - 1;
   const tail = checked > 0 ? { lastSeq, lastHash: prevHash } : {};
+  if (anchor && anchor.seq > lastSeq) return { ok: false, checked, firstBadSeq: lastSeq + 1, problem: 'ANCHOR_MISSING', ...tail };
   const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
   if (!head) return checked === 0 ? { ok: true, checked } : { ok: false, checked, problem: 'HEAD_MISSING', ...tail };
   const headSeq = Number(head.seq);

@@ -33,11 +33,24 @@ describe('gongzhi user / audit commands', () => {
     ]);
     const ok = gongzhi(['audit', 'verify']);
     expect(ok.code).toBe(0);
-    expect(ok.out).toMatch(/^audit log OK: 2 entries, head 2 [0-9a-f]{64}\n$/);
+    expect(ok.out).toMatch(/^audit log OK: 2 entries, head 2:[0-9a-f]{64}\n$/);
+    const anchor = /head (2:[0-9a-f]{64})/.exec(ok.out)![1]!;
     const tail = gongzhi(['audit', 'tail', '-n', '1']);
     expect(tail.out).toMatch(/^2\t\S+\tcli:\S+\tuser\.manage\tallowed records=2\n$/);
 
+    // Wiping the whole log and its head leaves nothing to check, except against the anchor.
     const db = new SQLite(path.join(dir, 'gongzhi.db'));
+    const saved = db.prepare('select * from audit_log order by seq').all();
+    const head = db.prepare('select * from audit_head').all();
+    db.prepare('delete from audit_log').run();
+    db.prepare('delete from audit_head').run();
+    expect(gongzhi(['audit', 'verify']).code).toBe(0);
+    const wiped = gongzhi(['audit', 'verify', '--anchor', anchor]);
+    expect(wiped.code).toBe(1);
+    expect(wiped.out).toBe('audit log BROKEN: ANCHOR_MISSING at seq 1 (0 entries verified before it)\n');
+    const insert = db.prepare('insert into audit_log values (@seq, @at, @actor, @role, @action, @purpose, @legal_basis, @record_kind, @record_ids, @outcome, @detail, @prev_hash, @hash)');
+    for (const r of saved) insert.run(r);
+    db.prepare('insert into audit_head values (@id, @seq, @hash, @mac)').run(head[0]);
     db.prepare("update audit_log set detail = '{}' where seq = 1").run();
     db.close();
     const broken = gongzhi(['audit', 'verify']);

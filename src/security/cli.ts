@@ -70,10 +70,13 @@ export function securityCommands(program: Command, open: () => Promise<PlatformC
   audit
     .command('verify')
     .description('verify the hash chain and its signed head; exit 1 when broken / 校验')
-    .action(async () => {
-      const r = await verifyAuditLog(await open());
+    .option('--anchor <seq:hash>', 'a head printed by an earlier verify, kept outside the database')
+    .action(async (opts: { anchor?: string }) => {
+      const m = opts.anchor ? /^(\d+):([0-9a-f]{64})$/.exec(opts.anchor) : null;
+      if (opts.anchor && !m) throw new Error('--anchor must be SEQ:HASH (64 hex digits)');
+      const r = await verifyAuditLog(await open(), m ? { anchor: { seq: Number(m[1]), hash: m[2]! } } : {});
       if (r.ok) {
-        process.stdout.write(`audit log OK: ${r.checked} entries${r.lastHash ? `, head ${r.lastSeq} ${r.lastHash}` : ''}\n`);
+        process.stdout.write(`audit log OK: ${r.checked} entries${r.lastHash ? `, head ${r.lastSeq}:${r.lastHash}` : ''}\n`);
       } else {
         process.stdout.write(`audit log BROKEN: ${r.problem}${r.firstBadSeq !== undefined ? ` at seq ${r.firstBadSeq}` : ''} (${r.checked} entries verified before it)\n`);
         process.exitCode = 1;

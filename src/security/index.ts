@@ -17,7 +17,7 @@ export const securityModule: GongzhiModule = {
 
 export { requireAccess, auditRead, auditRefusal, statedPurpose, type AccessGrant } from './access.ts';
 export { appendAudit, listAudit, type AuditEntry, type AuditEntryInput } from './audit.ts';
-export { verifyAuditLog, type AuditVerification } from './auditVerify.ts';
+export { verifyAuditLog, type AuditVerification, type AuditAnchor, type AuditProblem } from './auditVerify.ts';
 export { maskAddress, maskFor, maskIdNumber, maskName, maskPhone, disclosureFor, DISCLOSURE, PERSONAL_FIELDS } from './masking.ts';
 export { authorize, findPolicy, POLICIES, ROLES, ROLE_LABELS, MIN_PURPOSE_LENGTH, type Action, type Decision, type RecordKind, type Role } from './policies.ts';
 export { createSession, deleteSession, resolveSession, SESSION_COOKIE } from './sessions.ts';

@@ -99,7 +99,10 @@ export function securityRoutes(app: FastifyInstance, ctx: PlatformContext): void
     url: '/api/audit/verify',
     tags: ['audit'],
     summary: '校验审计日志哈希链 verify the audit hash chain',
+    description: 'With anchorSeq and anchorHash (a head recorded outside the database earlier), also checks that entry.',
+    query: z.object({ anchorSeq: z.coerce.number().int().min(1).optional(), anchorHash: z.string().regex(/^[0-9a-f]{64}$/).optional() }),
     access: ['audit.verify', 'audit'],
-    handler: async () => verifyAuditLog(ctx),
+    handler: async ({ query }) =>
+      verifyAuditLog(ctx, query.anchorSeq !== undefined && query.anchorHash ? { anchor: { seq: query.anchorSeq, hash: query.anchorHash } } : {}),
   });
 }
