@@ -69,6 +69,7 @@ describe('API assembly', () => {
   it('answers health and the error catalogue', async () => {
     const health = await app.inject({ method: 'GET', url: '/api/health' });
     expect(health.json()).toMatchObject({ ok: true, dialect: 'sqlite' });
+    expect(health.headers).toMatchObject({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
     const errors = (await app.inject({ method: 'GET', url: '/api/errors' })).json().errors as { code: string; status: number; zh: string }[];
     expect(errors.find((e) => e.code === 'UNAUTHENTICATED')).toMatchObject({ status: 401, zh: '请先登录' });
     expect(errors.find((e) => e.code === 'ACCESS_PURPOSE_REQUIRED')?.status).toBe(403);

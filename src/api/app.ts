@@ -65,6 +65,14 @@ export async function buildApp(ctx: PlatformContext, modules: readonly GongzhiMo
     if (!request.url.startsWith('/api/')) return;
     request.user = await resolveSession(ctx, request.cookies[SESSION_COOKIE]);
   });
+  // Hardening without a helmet dependency: no MIME sniffing, no framing, no cross-site referrers;
+  // API answers (personal data among them) are never stored by browsers or proxies.
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+  });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { tags: ['platform'], summary: '健康检查 health' } }, async () => ({
