@@ -5,24 +5,19 @@
  * The validators live in src/core; this file only builds numbers and damages them on purpose.
  */
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
-const CHECK = '10X98765432';
+import { idCheckChar as coreCheckChar } from '../core/index.ts';
+
+const BODY = /^\d{17}$/;
 
 /**
  * The check character of a 17-digit body, GB 11643-1999 clause 5.5 (ISO 7064 MOD 11-2):
  * S = Σ a_i·W_i with W_i = 2^(i-1) mod 11 for positions 18..2, check = (12 − S mod 11) mod 11,
- * written 'X' for 10. Throws on a body that is not 17 ASCII digits (a programming error here:
- * the generator only builds digit bodies).
+ * written 'X' for 10 — computed by src/core's `idCheckChar`, guarded here: throws on a body that
+ * is not 17 ASCII digits (a programming error: the generator only builds digit bodies).
  */
 export function idCheckChar(body17: string): string {
-  if (body17.length !== 17) throw new Error(`ID body must have 17 digits, got ${body17.length}`);
-  let s = 0;
-  for (let i = 0; i < 17; i++) {
-    const d = body17.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) throw new Error(`ID body must be digits: ${body17}`);
-    s += d * WEIGHTS[i]!;
-  }
-  return CHECK[s % 11]!;
+  if (!BODY.test(body17)) throw new Error(`ID body must be 17 digits, got '${body17}'`);
+  return coreCheckChar(body17);
 }
 
 /** True when the 18th character matches the MOD 11-2 check of the first 17 (X case-insensitive). */
