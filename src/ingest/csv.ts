@@ -1,6 +1,6 @@
 /**
  * Streaming CSV reader: bytes → encoding (BOM, hint or detection; encoding.ts) → text split at
- * line boundaries → CsvParser → header mapping → `SourceRow`s, 1 MiB at a time. Every cell is
+ * line boundaries → CsvParser → header mapping → `SourceRow`s, 64 KiB at a time. Every cell is
  * text. Rows are never dropped: a row with undecodable bytes, a wrong column count or broken
  * quoting comes out with `issues` so the pipeline rejects it with the reason.
  *
@@ -11,7 +11,7 @@ import { CsvParser } from './csvParser.ts';
 import { chooseEncoding, createDecoder, type EncodingHint, type TextChunkDecoder } from './encoding.ts';
 import { IngestErrors } from './errors.ts';
 import { mapHeader, rowFactory, type HeaderMap } from './header.ts';
-import { makeRowSource, openBytes, type ByteInput } from './source.ts';
+import { makeRowSource, openBytes, READ_CHUNK_BYTES, type ByteInput } from './source.ts';
 import type { HeaderOptions, RowSource, SourceMeta, SourceRow } from './types.ts';
 
 export interface CsvReadOptions extends HeaderOptions {
@@ -105,7 +105,7 @@ async function* csvRows(chunks: AsyncIterable<Buffer>, options: CsvReadOptions, 
  * valid until the next call.
  */
 class LineCutter {
-  private buf = Buffer.allocUnsafe(2 << 20);
+  private buf = Buffer.allocUnsafe(4 * READ_CHUNK_BYTES);
   /** Bytes [start, len) are kept for the next piece; [0, start) was last returned. */
   private start = 0;
   private len = 0;
