@@ -185,6 +185,13 @@ describe('end to end: register a parcel in the browser and see it counted', () =
     expect(await hints.textContent()).toContain('北京市');
     expect(await idMsg.count()).toBe(0);
 
+    // submitting without a receiver: the server's per-field errors appear under the fields
+    await page.click('.form-actions button[type=submit]');
+    await page.waitForSelector('[data-testid=register-failed]');
+    expect(await page.locator('[data-field=receiverName] .msg-server').count()).toBeGreaterThan(0);
+    expect(await page.textContent('[data-testid=register-failed]')).toContain('收件人 · 姓名');
+    await shot(page, '05b-register-server-errors');
+
     await page.fill('input[name=receiverName]', '王伟');
     await page.fill('input[name=receiverPhone]', '010-88886666');
     await page.fill('input[name=receiverAddress]', '广东省广州市天河区体育西路1号');

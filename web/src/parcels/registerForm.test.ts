@@ -22,7 +22,7 @@ describe('registration form', () => {
       senderIdNumber: '11010519880815108x',
       itemNature: 'goods',
       itemQuantity: 2,
-      weightGrams: null,
+      weightGrams: '',
       outlet: 'OUT001',
       clerk: 'clerk1',
       acceptedAt: '2026-11-11T09:30:00+08:00',

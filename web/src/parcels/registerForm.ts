@@ -63,13 +63,13 @@ const numberOrNaN = (s: string): number => (s.trim() === '' ? Number.NaN : Numbe
 
 /**
  * The API body: strings trimmed, quantity and weight as numbers (an empty or non-numeric entry
- * is sent as null so the server reports it per field), the local time as an ISO instant with
- * +08:00.
+ * is sent as the text typed, so the server's validator reports it under its field), the local
+ * time as an ISO instant with +08:00.
  */
-export function toParcelInput(f: FormState): Record<string, string | number | boolean | null> {
+export function toParcelInput(f: FormState): Record<string, string | number | boolean> {
   const n = (s: string) => {
     const v = numberOrNaN(s);
-    return Number.isFinite(v) ? v : null;
+    return Number.isFinite(v) ? v : s.trim();
   };
   return {
     courier: f.courier.trim(),
