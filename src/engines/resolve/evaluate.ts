@@ -41,3 +41,17 @@ export function pairsOfClusters(clusters: Iterable<readonly string[]>): Set<stri
   for (const c of clusters) for (let i = 0; i < c.length; i++) for (let j = i + 1; j < c.length; j++) out.add(pairKey(c[i]!, c[j]!));
   return out;
 }
+
+/**
+ * Pair completeness of blocking (Christen 2012, §4.7): the share of true pairs that are among
+ * the candidate pairs. `candidates` yields id pairs; `truth` holds pair keys.
+ */
+export function pairCompleteness(candidates: Iterable<readonly [string, string]>, truth: ReadonlySet<string>): number {
+  if (truth.size === 0) return 1;
+  const found = new Set<string>();
+  for (const [a, b] of candidates) {
+    const k = pairKey(a, b);
+    if (truth.has(k)) found.add(k);
+  }
+  return found.size / truth.size;
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { febrlConfig, febrlTruePairs, readFebrl } from './datasets/febrl.ts';
 import { recordlinkageSumBaseline } from './datasets/recordlinkageBaseline.ts';
-import { pairKey, pairMetrics } from './evaluate.ts';
+import { pairCompleteness, pairMetrics } from './evaluate.ts';
 import { resolve } from './matchRanker.ts';
 
 const dir = path.join(loadConfig().sharedDataDir, 'febrl');
@@ -14,10 +14,9 @@ function run(file: string) {
   const truth = febrlTruePairs(rows);
   const result = resolve(febrlConfig, rows);
   const metrics = pairMetrics(result.matches.map((m) => [m.leftId, m.rightId] as const), truth);
-  let covered = 0;
   const c = result.candidates;
-  for (let t = 0; t < c.count; t++) if (truth.has(pairKey(result.prepared.leftIds[c.left[t]!]!, result.prepared.rightIds[c.right[t]!]!))) covered++;
-  return { rows, truth, result, metrics, pairCompleteness: covered / truth.size };
+  const ids = Array.from({ length: c.count }, (_, t) => [result.prepared.leftIds[c.left[t]!]!, result.prepared.rightIds[c.right[t]!]!] as const);
+  return { rows, truth, result, metrics, pairCompleteness: pairCompleteness(ids, truth) };
 }
 
 describe('Febrl deduplication with the same engine', () => {

@@ -27,7 +27,7 @@ export { fitEm, fitLabelled, levelWeights, matchProbability, patternCoder, weigh
 export { compareCandidates, comparePair, fitModel, patternCounts, prepare, scoreCandidates, uFromRandomPairs, type CandidateSet, type Prepared, type ScoredPair } from './resolver.ts';
 export { resolve, type ResolveOptions, type ResolveResult } from './matchRanker.ts';
 export { explainPair, type FieldExplanation, type PairExplanation } from './explain.ts';
-export { pairKey, pairMetrics, pairsOfClusters, type PairMetrics } from './evaluate.ts';
+export { pairCompleteness, pairKey, pairMetrics, pairsOfClusters, type PairMetrics } from './evaluate.ts';
 export { jaro, jaroWinkler, levenshtein, levenshteinSimilarity, soundex, withinOneEdit } from './compare/string.ts';
 export { compareDates, compareOrder, dateRange, toDateRange, type DateRange, type PartialDateLike } from './compare/dates.ts';
 export { comparePlaces, divisionPrefix, haversineKm, preparePlace, PLACE_LEVELS, type PlaceFeatures, type PlaceLike } from './compare/place.ts';

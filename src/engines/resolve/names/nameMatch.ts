@@ -52,6 +52,7 @@ function fnv1a(s: string): number {
 
 /** Agreement levels of the name comparator, strongest first. */
 export const NAME_LEVELS = ['exact', 'variant', 'pinyin', 'similar', 'different'] as const;
+/** One of `NAME_LEVELS`. */
 export type NameLevel = (typeof NAME_LEVELS)[number];
 
 const memo = new Map<string, NameFeatures | null>();
