@@ -26,15 +26,20 @@ export function RegisterPage() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<RegistrationResult | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
 
   const issuesByField = useMemo(() => {
     const m = new Map<string, Issue[]>();
     const all = [...(outcome && !outcome.ok ? outcome.errors : []), ...(failure?.details ?? [])];
-    for (const i of all) if (i.field) m.set(i.field, [...(m.get(i.field) ?? []), i]);
+    for (const i of all) if (i.field && !edited.has(i.field)) m.set(i.field, [...(m.get(i.field) ?? []), i]);
     return m;
-  }, [outcome, failure]);
+  }, [outcome, failure, edited]);
 
-  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm((f) => ({ ...f, [k]: v }));
+  // A field edited since the last submit no longer shows the server's error for it.
+  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => {
+    setForm((f) => ({ ...f, [k]: v }));
+    setEdited((e) => (e.has(k) ? e : new Set(e).add(k)));
+  };
   const text = (k: keyof FormState & string, extra: { type?: string; inputMode?: 'numeric' | 'tel' | 'text' } = {}) => (
     <input id={`f-${k}`} name={k} type={extra.type ?? 'text'} inputMode={extra.inputMode} value={String(form[k])} onChange={(e) => set(k, e.target.value as never)} autoComplete="off" />
   );
@@ -63,6 +68,7 @@ export function RegisterPage() {
     setBusy(true);
     setFailure(null);
     setOutcome(null);
+    setEdited(new Set());
     try {
       setOutcome(await post<RegistrationResult>('/api/parcels', toParcelInput(form)));
     } catch (err) {
