@@ -158,7 +158,7 @@ export const en: Dictionary = {
   'lookup.legalBasis': 'Legal basis / case number',
   'lookup.submit': 'Search',
   'lookup.searching': 'Searching…',
-  'lookup.results': '{n} records',
+  'lookup.results': '{n} record(s)',
   'lookup.audited': 'This look-up was written to the audit log as entry {seq} (purpose: {purpose})',
   'lookup.none': 'No records found',
   'lookup.masked': 'Personal data disclosed according to your role and stated purpose',
@@ -201,5 +201,5 @@ export const en: Dictionary = {
   'audit.refused': 'refused',
   'audit.older': 'Older entries',
   'audit.newest': 'Newest entries',
-  'audit.recordsCount': '{n} records',
+  'audit.recordsCount': '{n} record(s)',
 };
