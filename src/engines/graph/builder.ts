@@ -171,15 +171,21 @@ export class GraphBuilder {
     const count = new Uint32Array(Math.max(N, MAX_KINDS * 2) + 1);
     const a = new Uint32Array(M);
     const b = new Uint32Array(M);
-    // Pass 1: by kind·2 + directed (identity input order, so the sort is stable on insertion order).
+    // Pass 1: by kind·2 + directed (identity input order, so the sort is stable on insertion order);
+    // skipped when every record has the same kind and direction (e.g. a parcel graph).
     for (let r = 0; r < M; r++) count[kind[r]! * 2 + dir[r]! + 1]!++;
-    for (let k = 0; k < MAX_KINDS * 2; k++) count[k + 1]! += count[k]!;
-    for (let r = 0; r < M; r++) a[count[kind[r]! * 2 + dir[r]!]!++] = r;
+    let keys = 0;
+    for (let k = 1; k <= MAX_KINDS * 2; k++) if (count[k]! > 0) keys++;
+    if (keys > 1) {
+      for (let k = 0; k < MAX_KINDS * 2; k++) count[k + 1]! += count[k]!;
+      for (let r = 0; r < M; r++) a[count[kind[r]! * 2 + dir[r]!]!++] = r;
+    }
     // Pass 2: by target.
     count.fill(0, 0, N + 1);
     for (let r = 0; r < M; r++) count[dst[r]! + 1]!++;
     for (let k = 0; k < N; k++) count[k + 1]! += count[k]!;
-    for (let i = 0; i < M; i++) { const r = a[i]!; b[count[dst[r]!]!++] = r; }
+    if (keys > 1) for (let i = 0; i < M; i++) { const r = a[i]!; b[count[dst[r]!]!++] = r; }
+    else for (let r = 0; r < M; r++) b[count[dst[r]!]!++] = r;
     // Pass 3: by source.
     count.fill(0, 0, N + 1);
     for (let r = 0; r < M; r++) count[src[r]! + 1]!++;
