@@ -4,6 +4,7 @@
  */
 import { defineErrors } from '../../core/errors.ts';
 
+/** The graph engine's codes: `GraphErrors.GRAPH_NODE_NOT_FOUND === 'GRAPH_NODE_NOT_FOUND'`, etc. */
 export const GraphErrors = defineErrors('graph', {
   GRAPH_NODE_NOT_FOUND: { status: 404, zh: '图中没有节点：{id}', en: 'no node {id} in the graph' },
   GRAPH_EDGE_NOT_FOUND: { status: 404, zh: '图中没有边：{id}', en: 'no edge {id} in the graph' },
