@@ -1,11 +1,13 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations as parcelMigrations } from '../apps/parcels/schema.ts';
 import { openPlatform } from '../platform/platform.ts';
 import { testDialects } from '../store/testing.ts';
 import { formatSummary } from './cli.ts';
-import { defaultEnd, generateDemo, groundTruthPath } from './generate.ts';
+import { defaultEnd, generateDemo, groundTruthPath, writeGroundTruth } from './generate.ts';
+import { generateParcels } from './parcels.ts';
 import { DEFECT_EXPECTED_CODE, DEFECT_KINDS, type GroundTruth } from './truth.ts';
 
 describe.each(testDialects())('generateDemo on $name', (dialect) => {
@@ -71,5 +73,31 @@ describe('defaultEnd', () => {
     expect(defaultEnd(new Date('2027-03-01T00:00:00Z'))).toBe('2026-11-29');
     expect(defaultEnd(new Date('2025-06-10T15:59:00Z'))).toBe('2025-06-09');
     expect(defaultEnd(new Date('2025-06-10T16:01:00Z'))).toBe('2025-06-10');
+  });
+});
+
+describe('writeGroundTruth', () => {
+  it('writes the ring file beside the ground truth when a ring is planted', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-demo-truth-'));
+    try {
+      const stream = generateParcels({ count: 45_000, seed: 8, ring: true });
+      let n = 0;
+      for (const _ of stream) n++;
+      const { truthFile, ringTruthFile } = writeGroundTruth(dir, stream);
+      expect(n).toBe(45_000);
+      expect(ringTruthFile).toBe(path.join(dir, 'demo', 'ground-truth-ring.json'));
+      const ring = JSON.parse(fs.readFileSync(ringTruthFile!, 'utf8')) as { sizes: Record<string, number>; provinces: string[]; decoyIds: string[]; parcels: unknown[] };
+      expect(ring.sizes).toEqual({ workshop: 7, seller: 18, middleman: 126, buyer: 2100 });
+      expect(ring.provinces).toHaveLength(31);
+      expect(ring.decoyIds.length).toBe(1 + 16 + 110 + 1800 + 63);
+      const truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as GroundTruth;
+      expect(truth.planted).toBe(stream.plants[0]!.parcels.length);
+      expect(ring.parcels.length).toBeLessThan(truth.planted);
+      const plain = generateParcels({ count: 1000, seed: 8 });
+      for (const _ of plain) n++;
+      expect(writeGroundTruth(path.join(dir, 'b'), plain).ringTruthFile).toBeNull();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadParcels, type LoadStats } from '../apps/parcels/loader.ts';
 import type { PlatformContext } from '../platform/module.ts';
 import { writeCourierExport, type ExportResult } from './export.ts';
-import { generateParcels } from './parcels.ts';
+import { generateParcels, type ParcelStream } from './parcels.ts';
 import { writeTruthFile, type GroundTruth } from './truth.ts';
 
 export interface DemoOptions {
@@ -56,6 +56,21 @@ export function defaultEnd(now: Date): string {
   return yesterday < '2026-11-29' ? yesterday : '2026-11-29';
 }
 
+/**
+ * Write the ground truth of a fully iterated stream: `<dataDir>/demo/ground-truth.json` (with
+ * the export's, if any) and, when a ring was planted, `<dataDir>/demo/ground-truth-ring.json`.
+ * @returns the paths written (ringTruthFile null without a ring). Throws on I/O errors.
+ */
+export function writeGroundTruth(dataDir: string, stream: ParcelStream, exported: DemoSummary['export'] = null): { truthFile: string; ringTruthFile: string | null } {
+  const truthFile = groundTruthPath(dataDir);
+  writeTruthFile(truthFile, { ...stream.truth, export: exported });
+  const ring = stream.plants.find((p) => p.name === 'ring');
+  if (!ring) return { truthFile, ringTruthFile: null };
+  const ringTruthFile = path.join(path.dirname(truthFile), 'ground-truth-ring.json');
+  writeTruthFile(ringTruthFile, ring.truth());
+  return { truthFile, ringTruthFile };
+}
+
 /** The ground-truth file of a data directory. */
 export function groundTruthPath(dataDir: string): string {
   return path.join(dataDir, 'demo', 'ground-truth.json');
@@ -81,12 +96,6 @@ export async function generateDemo(ctx: PlatformContext, options: DemoOptions = 
     const r = writeCourierExport(options.exportFile, exportStream, { damage: true, encoding: options.exportEncoding ?? 'gbk', seed: stream.truth.seed });
     exported = { ...r, seed: exportSeed, file: path.resolve(r.file), parcels: exportStream.truth };
   }
-  const truthFile = groundTruthPath(ctx.config.dataDir);
-  writeTruthFile(truthFile, { ...stream.truth, export: exported });
-  let ringTruthFile: string | null = null;
-  if (ring) {
-    ringTruthFile = path.join(path.dirname(truthFile), 'ground-truth-ring.json');
-    writeTruthFile(ringTruthFile, stream.plants[0]!.truth());
-  }
+  const { truthFile, ringTruthFile } = writeGroundTruth(ctx.config.dataDir, stream, exported);
   return { seed: stream.truth.seed, generated: stream.truth.total, accepted: result.accepted, rejected: result.stats.rejected, stats: result.stats, truthFile, ringTruthFile, truth: stream.truth, export: exported };
 }
