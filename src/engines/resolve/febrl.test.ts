@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { febrlConfig, febrlTruePairs, readFebrl } from './datasets/febrl.ts';
 import { recordlinkageSumBaseline } from './datasets/recordlinkageBaseline.ts';
-import { pairCompleteness, pairMetrics } from './evaluate.ts';
-import { resolve } from './matchRanker.ts';
+import { pairCompleteness, pairMetrics, pairsOfClusters } from './evaluate.ts';
+import { clusterMatches, resolve } from './matchRanker.ts';
 
 const dir = path.join(loadConfig().sharedDataDir, 'febrl');
 const pct = (x: number): string => (100 * x).toFixed(1) + '%';
@@ -43,6 +43,11 @@ describe('Febrl deduplication with the same engine', () => {
   it('dataset2 (5,000 rows, 1,934 true pairs): F1 ≥ 0.95', () => {
     const { truth, result, metrics, pairCompleteness } = run('dataset2.csv');
     expect(truth.size).toBe(1934);
+    // Entities: the 428 multi-record clusters of the ground truth (114 + 141 + 107 + 47 + 19).
+    const clusters = clusterMatches(result.matches, result.prepared.leftIds.length);
+    const clusterPairs = pairsOfClusters(clusters.map((c) => c.map((i) => result.prepared.leftIds[i]!)));
+    expect(Math.abs(clusters.length - 428)).toBeLessThanOrEqual(5);
+    expect(pairMetrics([...clusterPairs].map((k) => k.split('|') as [string, string]), truth).f1).toBeGreaterThanOrEqual(0.95);
     console.log(
       `febrl dataset2: Gongzhi resolve: ${result.stats.candidatePairs} pairs (reduction ${(100 * result.stats.reductionRatio).toFixed(3)}%, pair completeness ${pct(pairCompleteness)}), ${metrics.predicted} matches, precision ${pct(metrics.precision)}, recall ${pct(metrics.recall)}, F1 ${metrics.f1.toFixed(4)}`,
     );

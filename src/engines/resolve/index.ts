@@ -25,7 +25,7 @@ export { createComparator, registerComparator, type Comparator, type ComparatorS
 export { blockingStats, buildBlockingIndex, forEachCandidate, type BlockingIndex, type BlockingStats } from './blocking.ts';
 export { fitEm, fitLabelled, levelWeights, matchProbability, patternCoder, weightForProbability, type FieldParams, type FsModel } from './fellegiSunter.ts';
 export { compareCandidates, comparePair, fitModel, patternCounts, prepare, scoreCandidates, uFromRandomPairs, type CandidateSet, type Prepared, type ScoredPair } from './resolver.ts';
-export { resolve, type ResolveOptions, type ResolveResult } from './matchRanker.ts';
+export { clusterMatches, resolve, type ResolveOptions, type ResolveResult } from './matchRanker.ts';
 export { explainPair, type FieldExplanation, type PairExplanation } from './explain.ts';
 export { pairCompleteness, pairKey, pairMetrics, pairsOfClusters, type PairMetrics } from './evaluate.ts';
 export { jaro, jaroWinkler, levenshtein, levenshteinSimilarity, soundex, withinOneEdit } from './compare/string.ts';

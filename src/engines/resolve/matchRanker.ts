@@ -102,3 +102,33 @@ function rankIndex(p: Prepared, c: CandidateSet, weights: Float64Array): (i: num
     return own.slice(0, k);
   };
 }
+
+/**
+ * Entities of a deduplication: connected components of the match pairs (union–find with path
+ * halving), each a list of record indices in ascending order, largest first; records without a
+ * match are singletons and are left out. Transitive closure can join two records that were not
+ * compared directly; each pair's own weight stays available through `explain`.
+ */
+export function clusterMatches(matches: readonly Pick<ScoredPair, 'left' | 'right'>[], n: number): number[][] {
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  for (const m of matches) {
+    const a = find(m.left);
+    const b = find(m.right);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1).sort((a, b) => b.length - a.length || a[0]! - b[0]!);
+}
