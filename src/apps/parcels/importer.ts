@@ -10,19 +10,21 @@
  * `<FILE>.import.json`) lists every rejected row with field and code; personal values in it are
  * masked with the security module's masks.
  */
+import fs from 'node:fs';
 import type { Issue } from '../../core/errors.ts';
 import { createRejectReport, type ImportSummary } from '../../ingest/rejectReport.ts';
 import { beginIngestRun, ingestCheckpoint } from '../../ingest/checkpoint.ts';
 import { runPipeline, type PipelineProgress, type RejectedRow } from '../../ingest/pipeline.ts';
 import { readFile } from '../../ingest/readFile.ts';
 import type { EncodingHint } from '../../ingest/encoding.ts';
-import type { SourceRow } from '../../ingest/types.ts';
+import type { RowSource, SourceRow } from '../../ingest/types.ts';
 import type { PlatformContext } from '../../platform/module.ts';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../security/masking.ts';
 import { PARCEL_COLUMNS, REQUIRED_IMPORT_FIELDS } from './columns-mapping.ts';
 import { emptyStats, storeChecked, type LoadStats } from './loader.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
 import { checkParcel, type ParcelCheck, type RawParcel } from './parcelValidator.ts';
+import { pipelined, ValidationPool } from './validationPool.ts';
 
 export interface ImportOptions {
   readonly encoding?: EncodingHint;
@@ -35,6 +37,26 @@ export interface ImportOptions {
   readonly onProgress?: (p: PipelineProgress) => void;
   /** false: start from the first row even if an unfinished run of the same bytes exists. */
   readonly resume?: boolean;
+  /** false: never validate on a worker thread (default: files over 5 MiB are). */
+  readonly worker?: boolean;
+}
+
+/** A row source whose rows were validated ahead on the worker; `checks` holds each row's result. */
+function prevalidated(source: RowSource, pool: ValidationPool, toRaw: (row: SourceRow) => RawParcel, checks: WeakMap<SourceRow, ParcelCheck>): RowSource {
+  const chunks = async function* () {
+    for await (const [rows, results] of pipelined(pool, source.chunks(), toRaw)) {
+      rows.forEach((r, i) => checks.set(r, results[i]!));
+      yield rows;
+    }
+  };
+  return {
+    meta: source.meta,
+    progress: () => source.progress(),
+    chunks,
+    async *[Symbol.asyncIterator]() {
+      for await (const c of chunks()) yield* c;
+    },
+  };
 }
 
 export interface ImportResult {
@@ -56,6 +78,9 @@ export interface ImportResult {
   readonly summary: ImportSummary;
   readonly durationMs: number;
 }
+
+/** Files above this size (about 15,000 rows) are validated on a worker thread. */
+const WORKER_MIN_BYTES = 5 * 2 ** 20;
 
 interface Pending {
   readonly check: ParcelCheck;
@@ -92,10 +117,16 @@ export async function importParcels(ctx: PlatformContext, file: string, options:
   const cacheBefore = sqlite ? (sqlite.pragma('cache_size', { simple: true }) as number) : 0;
   if (sqlite) sqlite.pragma(`cache_size = -${(options.cacheMiB ?? 1024) * 1024}`);
   let conflicts = 0;
+  const toRaw = (row: SourceRow): RawParcel => {
+    const f = row.fields as RawParcel & Record<string, string>;
+    return options.courier && !f.courier ? { ...f, courier: options.courier } : f;
+  };
+  const large = (await fs.promises.stat(file)).size > WORKER_MIN_BYTES;
+  const pool = options.worker === false || !large ? null : new ValidationPool({ secret: ctx.secret, mode: 'import', timezone: tz, now });
+  const checks = new WeakMap<SourceRow, ParcelCheck>();
   const validate = (row: SourceRow) => {
     const f = row.fields as RawParcel & Record<string, string>;
-    const raw: RawParcel = options.courier && !f.courier ? { ...f, courier: options.courier } : f;
-    const check = checkParcel(raw, keys, { mode: 'import', now, timezone: tz });
+    const check = checks.get(row) ?? checkParcel(toRaw(row), keys, { mode: 'import', now, timezone: tz });
     if (!check.values) return { issues: check.errors as Issue[] };
     return { record: { check, rowNumber: row.rowNumber, line: row.line, waybillNo: String(f.waybillNo ?? '') } satisfies Pending, issues: check.warnings as Issue[] };
   };
@@ -111,7 +142,7 @@ export async function importParcels(ctx: PlatformContext, file: string, options:
   };
   try {
     const result = await runPipeline<Pending>({
-      source,
+      source: pool ? prevalidated(source, pool, toRaw, checks) : source,
       validate,
       sink,
       batchSize: options.batchSize ?? 10_000,
@@ -131,6 +162,7 @@ export async function importParcels(ctx: PlatformContext, file: string, options:
       nonCompliant: stats.nonCompliant, noncomplianceByCode, flagged: stats.flagged, summary, durationMs: result.stats.durationMs,
     };
   } finally {
+    await pool?.close();
     if (sqlite) sqlite.pragma(`cache_size = ${cacheBefore}`);
   }
 }

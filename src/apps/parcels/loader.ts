@@ -16,6 +16,7 @@ import { ParcelErrors } from './errors.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
 import { checkParcel, type ParcelCheck, type ParcelValues, type RawParcel } from './parcelValidator.ts';
 import type { ParcelInput } from './types.ts';
+import { pipelined, ValidationPool } from './validationPool.ts';
 import { writeParcels, type StoreOutcome, type WriteMeta } from './writer.ts';
 
 export type ParcelSource = 'api' | 'import' | 'demo';
@@ -62,6 +63,8 @@ export interface LoadOptions {
   readonly cacheMiB?: number;
   /** Rejected records kept in the result (default 10,000). */
   readonly maxRejected?: number;
+  /** false: never validate on a worker thread (default: a worker takes over after 20,000 records). */
+  readonly worker?: boolean;
 }
 
 /** A fresh counter set. */
@@ -111,6 +114,32 @@ export async function storeChecked(ctx: PlatformContext, checks: readonly Parcel
   return out;
 }
 
+/** Group an (async) iterable into arrays of `size`. */
+async function* chunked<T>(items: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  if (Symbol.iterator in items) {
+    for (const item of items as Iterable<T>) {
+      chunk.push(item);
+      if (chunk.length >= size) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+  } else {
+    for await (const item of items) {
+      chunk.push(item);
+      if (chunk.length >= size) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** Records validated in-process before a load moves validation to a worker thread. */
+const WORKER_AFTER = 20_000;
+
 async function withCache<T>(ctx: PlatformContext, mib: number, fn: () => Promise<T>): Promise<T> {
   const sqlite = ctx.database.sqlite;
   if (!sqlite) return fn();
@@ -158,12 +187,34 @@ export async function loadParcels(
       stats.elapsedMs = performance.now() - started;
       options.onProgress?.(stats);
     };
-    let now = ctx.now();
-    for await (const r of records as AsyncIterable<RawParcel>) {
-      batch.push(checkParcel(r, keys, { mode, now, timezone: tz }));
-      if (batch.length >= batchSize) {
-        await flush();
-        now = ctx.now();
+    // Validate in-process first; a load that goes on past WORKER_AFTER records moves validation
+    // to a worker thread (starting one costs about a second, worth it only for large loads).
+    const chunks = chunked(records, 1000)[Symbol.asyncIterator]();
+    let next = await chunks.next();
+    while (!next.done && (options.worker === false || stats.processed + batch.length < WORKER_AFTER)) {
+      const now = ctx.now();
+      for (const r of next.value) {
+        batch.push(checkParcel(r, keys, { mode, now, timezone: tz }));
+        if (batch.length >= batchSize) await flush();
+      }
+      next = await chunks.next();
+    }
+    if (!next.done) {
+      const first = next.value;
+      const rest = async function* () {
+        yield first;
+        for (let n = await chunks.next(); !n.done; n = await chunks.next()) yield n.value;
+      };
+      const pool = new ValidationPool({ secret: ctx.secret, mode, timezone: tz, now: ctx.now() });
+      try {
+        for await (const [, checks] of pipelined(pool, rest(), (r) => r)) {
+          for (const c of checks) {
+            batch.push(c);
+            if (batch.length >= batchSize) await flush();
+          }
+        }
+      } finally {
+        await pool.close();
       }
     }
     if (batch.length > 0) await flush();
