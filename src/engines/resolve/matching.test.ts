@@ -139,3 +139,27 @@ describe('configuration errors are coded', () => {
     expect(code({ ...ok, blocking: [{ name: 'none', keys: [{ field: 'nothing' }] }] })).toBe('RESOLVE_NO_CANDIDATE_PAIRS');
   });
 });
+
+describe('C16 and C17 inside matching, with src/core parsing the dates and places', () => {
+  it('parsed partial dates keep their precision; impossible dates become missing values', async () => {
+    const { parseDate, parseAddress } = await import('../../core/index.ts');
+    const parsed = (s: string) => parseDate(s).parsed;
+    // C17: 2016年7月 is month precision, consistent with 2016年7月5日, not the day 2016-07-01.
+    const july = toDateRange(parsed('2016年7月'))!;
+    expect(july.precision).toBe('month');
+    const left: Row[] = [{ id: 'F', name: '张伟', sex: 'male', birthDate: parsed('2016年7月'), lossDate: '2019-01-01', lossPlace: parseAddress('湖南省邵阳县长乐乡中心街9号')?.divisionCode ?? null, marks: '' }];
+    const right: Row[] = [
+      { id: 'C-day', name: '張偉', sex: 'male', birthDate: parsed('2016年7月5日'), foundDate: '2024-01-01', place: '430523', marks: '' },
+      // C16: 1990年2月30日 does not exist: no rollover to March, the value is missing (weight 0).
+      { id: 'C-impossible', name: '张伟', sex: 'male', birthDate: parsed('1990年2月30日'), foundDate: '2024-01-01', place: '430523', marks: '' },
+    ];
+    expect(parsed('1990年2月30日')).toBeNull();
+    const blocking: ResolverConfig['blocking'] = [{ name: 'sex', keys: [{ field: 'sex' }] }];
+    const r = resolve({ ...syntheticReunionConfig, blocking }, left, right, { model: trained.model });
+    const day = r.explain(0, 0).fields.find((f) => f.field === 'birthDate')!;
+    expect(day).toMatchObject({ left: '2016-07', right: '2016-07-05', level: 'consistent' });
+    expect(r.explain(0, 0).fields.find((f) => f.field === 'place')!.level).toBe('same county');
+    const impossible = r.explain(0, 1).fields.find((f) => f.field === 'birthDate')!;
+    expect(impossible).toMatchObject({ level: 'missing', weight: 0, right: null });
+  });
+});
