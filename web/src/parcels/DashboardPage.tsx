@@ -127,6 +127,7 @@ export function DashboardPage() {
               )}
             </Panel>
             <Panel title={t('table.noncompliance')}>
+              <div className="table-scroll">
               <table className="table">
                 <thead>
                   <tr>
@@ -156,8 +157,10 @@ export function DashboardPage() {
                   )}
                 </tbody>
               </table>
+              </div>
             </Panel>
             <Panel title={t('table.recentFlagged')} wide>
+              <div className="table-scroll">
               <table className="table">
                 <thead>
                   <tr>
@@ -193,6 +196,7 @@ export function DashboardPage() {
                   )}
                 </tbody>
               </table>
+              </div>
             </Panel>
           </div>
         </>
