@@ -5,6 +5,7 @@
  */
 import { defineErrors } from '../core/errors.ts';
 
+/** The ingest module's codes (documented in README.md; errors.test.ts keeps the table in sync). */
 export const IngestErrors = defineErrors('ingest', {
   // ── row level (a rejected row carries these; the rest of the file goes on) ──
   ENCODING_INVALID: {
