@@ -35,6 +35,16 @@ describe('linking family posts to child posts (reunion-shaped records)', () => {
     expect(name.m[4]! / name.u[4]!).toBeLessThan(1);
   });
 
+  it('EM with u fixed from random record pairs (Jaro 1989) gives the same quality', () => {
+    const cfg: ResolverConfig = { ...syntheticReunionConfig, em: { randomPairsForU: 20_000, seed: 5 } };
+    const fixed = resolve(cfg, data.left, data.right);
+    const sex = fixed.model.fields.find((f) => f.name === 'sex')!;
+    // Random pairs agree on sex about as often as p² + (1−p)² with p = 0.6 males.
+    expect(sex.u[0]).toBeGreaterThan(0.47);
+    expect(sex.u[0]).toBeLessThan(0.57);
+    expect(rankOfTruth(fixed, data.truth).top10).toBeGreaterThanOrEqual(0.98);
+  });
+
   it('labelled estimation gives the same quality', () => {
     const labelled = resolve(syntheticReunionConfig, data.left, data.right, { labels: (i, j) => data.truth[i] === j });
     expect(labelled.model.method).toBe('labels');
