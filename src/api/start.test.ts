@@ -56,5 +56,5 @@ describe('gongzhi start', () => {
     await second.stop();
     expect(second.out).not.toContain('generating');
     expect(second.out).toContain(`demo passwords from the first start are in ${path.join(dir, 'demo-credentials.txt')}`);
-  });
+  }, 600_000); // two server processes and a demo load: generous for a loaded shared machine; nothing here measures time
 });

@@ -1,5 +1,5 @@
 /**
- * CLI of the security module: `gongzhi user add|list|disable|enable` and `gongzhi audit verify|tail`.
+ * CLI of the security module: `gongzhi user add|list|passwd|disable|enable` and `gongzhi audit verify|tail`.
  * User changes made here are audited with actor `cli:<os user>`.
  */
 import os from 'node:os';
@@ -10,7 +10,7 @@ import { appendAudit, listAudit } from './audit.ts';
 import { verifyAuditLog } from './auditVerify.ts';
 import { generatePassword } from './passwords.ts';
 import { ROLES } from './policies.ts';
-import { createUser, listUsers, setUserDisabled } from './users.ts';
+import { createUser, listUsers, setPassword, setUserDisabled } from './users.ts';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -53,6 +53,18 @@ export function securityCommands(program: Command, open: () => Promise<PlatformC
       for (const u of users) {
         process.stdout.write(`${String(u.id).padStart(4)}  ${u.username.padEnd(20)} ${u.role.padEnd(13)} ${(u.outlet ?? '-').padEnd(16)} ${u.disabled ? 'disabled' : 'active'}  ${u.displayName}\n`);
       }
+    });
+  user
+    .command('passwd <username>')
+    .description('set a new password (generated and printed unless --password-stdin); ends the sessions / 重设密码')
+    .option('--password-stdin', 'read the password from standard input')
+    .action(async (username: string, opts: { passwordStdin?: boolean }) => {
+      const password = opts.passwordStdin ? await readStdin() : generatePassword();
+      const ctx = await open();
+      const u = await setPassword(ctx, username, password).catch(fail);
+      await appendAudit(ctx, { actor: cliActor(), action: 'user.manage', recordKind: 'user', recordIds: [u.id], outcome: 'allowed', detail: { op: 'passwd', username: u.username } });
+      process.stdout.write(`password of ${u.username} changed\n`);
+      if (!opts.passwordStdin) process.stdout.write(`password: ${password}\n`);
     });
   for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
     user

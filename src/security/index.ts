@@ -21,5 +21,5 @@ export { verifyAuditLog, type AuditVerification, type AuditAnchor, type AuditPro
 export { maskAddress, maskFor, maskIdNumber, maskName, maskPhone, disclosureFor, DISCLOSURE, PERSONAL_FIELDS } from './masking.ts';
 export { authorize, findPolicy, POLICIES, ROLES, ROLE_LABELS, MIN_PURPOSE_LENGTH, type Action, type Decision, type RecordKind, type Role } from './policies.ts';
 export { createSession, deleteSession, resolveSession, SESSION_COOKIE } from './sessions.ts';
-export { authenticate, createUser, ensureDemoUsers, listUsers, setUserDisabled, demoCredentialsPath, type SessionUser, type UserSummary, type DemoCredential } from './users.ts';
+export { authenticate, createUser, ensureDemoUsers, listUsers, setPassword, setUserDisabled, demoCredentialsPath, type SessionUser, type UserSummary, type DemoCredential } from './users.ts';
 export { SecurityErrors } from './errors.ts';

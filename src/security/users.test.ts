@@ -5,7 +5,8 @@ import { openPlatform } from '../platform/platform.ts';
 import { testDialects } from '../store/testing.ts';
 import { securityModule } from './index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { authenticate, createUser, demoCredentialsPath, ensureDemoUsers, listUsers, setUserDisabled } from './users.ts';
+import { createSession, resolveSession } from './sessions.ts';
+import { authenticate, createUser, demoCredentialsPath, ensureDemoUsers, listUsers, setPassword, setUserDisabled } from './users.ts';
 
 describe.each(testDialects())('users on $name', (dialect) => {
   let ctx: PlatformContext;
@@ -41,6 +42,13 @@ describe.each(testDialects())('users on $name', (dialect) => {
     for (const c of creds!) expect(text).toContain(`${c.username.padEnd(13)} ${c.password}`);
     const clerk = creds!.find((c) => c.role === 'clerk')!;
     expect(await authenticate(ctx, 'CLERK', clerk.password)).toMatchObject({ username: 'clerk', role: 'clerk', outlet: 'SH-0001' });
+    const { token } = await createSession(ctx, (await authenticate(ctx, 'clerk', clerk.password))!.id);
+    expect(await resolveSession(ctx, token)).toMatchObject({ username: 'clerk' });
+    await setPassword(ctx, 'clerk', 'a brand new password');
+    expect(await authenticate(ctx, 'clerk', clerk.password)).toBeNull();
+    expect(await authenticate(ctx, 'clerk', 'a brand new password')).toMatchObject({ username: 'clerk' });
+    expect(await resolveSession(ctx, token)).toBeNull();
+    await expect(setPassword(ctx, 'nobody', 'a brand new password')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await ensureDemoUsers(ctx)).toBeNull();
     expect((await listUsers(ctx)).length).toBe(5);
   });

@@ -124,6 +124,19 @@ export async function setUserDisabled(ctx: PlatformContext, username: string, di
   return present(row);
 }
 
+/**
+ * Set a new password (Argon2id) and end every session of the account.
+ * @throws AppError PASSWORD_TOO_WEAK, NOT_FOUND
+ */
+export async function setPassword(ctx: PlatformContext, username: string, password: string): Promise<UserSummary> {
+  const passwordHash = await hashPassword(password);
+  const db = securityDb(ctx.database.db);
+  const row = await db.updateTable('users').set({ password_hash: passwordHash }).where('username', '=', username.trim().toLowerCase()).returningAll().executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { what: `user ${username}` });
+  await db.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+  return present(row);
+}
+
 /** A demo account created by ensureDemoUsers, with its generated password. */
 export interface DemoCredential {
   readonly username: string;
@@ -155,7 +168,7 @@ export async function ensureDemoUsers(ctx: PlatformContext, options: { clerkOutl
   }
   const file = demoCredentialsPath(ctx);
   const lines = [
-    '# Gongzhi demo accounts / 共治 演示账号 — generated on first start; change or disable them before real use.',
+    '# Gongzhi demo accounts / 共治 演示账号 — generated on first start; before real use change them (gongzhi user passwd NAME) or disable them (gongzhi user disable NAME).',
     ...created.map((c) => `${c.username.padEnd(13)} ${c.password}  (${ROLE_LABELS[c.role].zh} ${ROLE_LABELS[c.role].en})`),
     '',
   ];
