@@ -128,74 +128,74 @@ export function DashboardPage() {
             </Panel>
             <Panel title={t('table.noncompliance')}>
               <div className="table-scroll">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>{t('table.code')}</th>
-                    <th>{t('table.reason')}</th>
-                    <th className="num">{t('table.count')}</th>
-                    <th className="num">{t('table.share')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.noncompliance.map((n) => (
-                    <tr key={n.code}>
-                      <td>
-                        <code className="code">{n.code}</code>
-                      </td>
-                      <td>{pick(n)}</td>
-                      <td className="num">{num(n.count)}</td>
-                      <td className="num">{view.kpis.total ? `${num((n.count / view.kpis.total) * 100, 2)}%` : '—'}</td>
-                    </tr>
-                  ))}
-                  {!data.noncompliance.length && (
+                <table className="table">
+                  <thead>
                     <tr>
-                      <td colSpan={4} className="empty">
-                        {t('app.noData')}
-                      </td>
+                      <th>{t('table.code')}</th>
+                      <th>{t('table.reason')}</th>
+                      <th className="num">{t('table.count')}</th>
+                      <th className="num">{t('table.share')}</th>
                     </tr>
-                  )}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {data.noncompliance.map((n) => (
+                      <tr key={n.code}>
+                        <td>
+                          <code className="code">{n.code}</code>
+                        </td>
+                        <td>{pick(n)}</td>
+                        <td className="num">{num(n.count)}</td>
+                        <td className="num">{view.kpis.total ? `${num((n.count / view.kpis.total) * 100, 2)}%` : '—'}</td>
+                      </tr>
+                    ))}
+                    {!data.noncompliance.length && (
+                      <tr>
+                        <td colSpan={4} className="empty">
+                          {t('app.noData')}
+                        </td>
+                      </tr>
+                    )}
+                  </tbody>
+                </table>
               </div>
             </Panel>
             <Panel title={t('table.recentFlagged')} wide>
               <div className="table-scroll">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>{t('table.acceptedAt')}</th>
-                    <th>{t('table.courier')}</th>
-                    <th>{t('table.waybillNo')}</th>
-                    <th>{t('table.itemName')}</th>
-                    <th>{t('table.terms')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.flagged.recent.map((r) => (
-                    <tr key={String(r.id)}>
-                      <td className="nowrap">{formatInstant(r.acceptedAt, lang)}</td>
-                      <td>{r.courier}</td>
-                      <td className="mono">{r.waybillNo}</td>
-                      <td>{r.itemName}</td>
-                      <td>
-                        {(Array.isArray(r.terms) ? r.terms : [r.terms]).map((term) => (
-                          <span key={term} className="tag tag-alert">
-                            {term}
-                          </span>
-                        ))}
-                      </td>
-                    </tr>
-                  ))}
-                  {!data.flagged.recent.length && (
+                <table className="table">
+                  <thead>
                     <tr>
-                      <td colSpan={5} className="empty">
-                        {t('app.noData')}
-                      </td>
+                      <th>{t('table.acceptedAt')}</th>
+                      <th>{t('table.courier')}</th>
+                      <th>{t('table.waybillNo')}</th>
+                      <th>{t('table.itemName')}</th>
+                      <th>{t('table.terms')}</th>
                     </tr>
-                  )}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {data.flagged.recent.map((r) => (
+                      <tr key={String(r.id)}>
+                        <td className="nowrap">{formatInstant(r.acceptedAt, lang)}</td>
+                        <td>{r.courier}</td>
+                        <td className="mono">{r.waybillNo}</td>
+                        <td>{r.itemName}</td>
+                        <td>
+                          {(Array.isArray(r.terms) ? r.terms : [r.terms]).map((term) => (
+                            <span key={term} className="tag tag-alert">
+                              {term}
+                            </span>
+                          ))}
+                        </td>
+                      </tr>
+                    ))}
+                    {!data.flagged.recent.length && (
+                      <tr>
+                        <td colSpan={5} className="empty">
+                          {t('app.noData')}
+                        </td>
+                      </tr>
+                    )}
+                  </tbody>
+                </table>
               </div>
             </Panel>
           </div>
