@@ -53,7 +53,7 @@ const log = (s: string) => process.stdout.write(s + '\n');
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 /** Raw baseline: prepared INSERT of validated values, 10k-row transactions, default cache. */
-function rawBaseline(file: string): { rate: number; windows: number[] } {
+function rawBaseline(file: string): { rate: number; cpuRate: number; windows: number[] } {
   const db = new SQLite(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -66,12 +66,16 @@ function rawBaseline(file: string): { rate: number; windows: number[] } {
   const keys = parcelCrypto(Buffer.alloc(32, 7));
   let batch: ParcelValues[] = [];
   let timed = 0;
+  let cpu = 0;
   let windowTime = 0;
   let stored = 0;
   const windows: number[] = [];
   const flush = () => {
     const t = performance.now();
+    const c0 = process.cpuUsage();
     tx(batch);
+    const c1 = process.cpuUsage(c0);
+    cpu += (c1.user + c1.system) / 1e6;
     const dt = performance.now() - t;
     timed += dt;
     windowTime += dt;
@@ -89,23 +93,30 @@ function rawBaseline(file: string): { rate: number; windows: number[] } {
   }
   if (batch.length > 0) flush();
   db.close();
-  return { rate: stored / (timed / 1000), windows };
+  return { rate: stored / (timed / 1000), cpuRate: stored / cpu, windows };
 }
 
-function run(cmd: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; seconds: number }> {
+/** Run node with args; `cpu` = user + system seconds of the child (GNU time). */
+function run(cmd: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; seconds: number; cpu: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, cmd, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...cmd], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, seconds: (performance.now() - started) / 1000 })));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve) =>
+    child.on('exit', (code) => {
+      const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(err);
+      resolve({ code, out: out + err, seconds: (performance.now() - started) / 1000, cpu: m ? Number(m[1]) + Number(m[2]) : NaN });
+    }),
+  );
 }
 
 async function importCli(dataDir: string, file: string) {
   const r = await run([bin, 'parcels', 'import', file, '--quiet', '--json'], { GONGZHI_DATA_DIR: dataDir, GONGZHI_SECRET: SECRET });
   if (r.code !== 0) throw new Error(`import failed: ${r.out}`);
-  const json = JSON.parse(r.out.slice(r.out.indexOf('{'))) as { rowsRead: number; inserted: number; rejected: number; durationMs: number };
-  return { ...json, wallSeconds: r.seconds };
+  const json = JSON.parse(r.out.slice(r.out.indexOf('{'), r.out.lastIndexOf('}') + 1)) as { rowsRead: number; inserted: number; rejected: number; durationMs: number };
+  return { ...json, wallSeconds: r.seconds, cpuSeconds: r.cpu };
 }
 
 function median(xs: number[]): number {
@@ -131,12 +142,12 @@ async function main(): Promise<void> {
 
   t = performance.now();
   const raw = rawBaseline(path.join(root, 'raw.db'));
-  log(`baseline raw better-sqlite3: ${fmt(raw.rate)} rows/s (per 100k window: ${raw.windows.map(fmt).join(', ')}); first window ${fmt(raw.windows[0] ?? 0)}, last ${fmt(raw.windows.at(-1) ?? 0)}`);
+  log(`baseline raw better-sqlite3: ${fmt(raw.rate)} rows/s wall, ${fmt(raw.cpuRate)} rows per CPU-second (per 100k window: ${raw.windows.map(fmt).join(', ')}); first window ${fmt(raw.windows[0] ?? 0)}, last ${fmt(raw.windows.at(-1) ?? 0)}`);
 
   const dataDir = path.join(root, 'app');
   const a = await importCli(dataDir, csv);
   const aRate = a.rowsRead / a.wallSeconds;
-  log(`(a) gongzhi parcels import: ${fmt(a.inserted)} inserted, ${a.rejected} rejected, ${a.wallSeconds.toFixed(1)} s wall → ${fmt(aRate)} rows/s = ${(aRate / raw.rate).toFixed(2)} × raw (target ≥ 0.6)`);
+  log(`(a) gongzhi parcels import: ${fmt(a.inserted)} inserted, ${a.rejected} rejected, ${a.wallSeconds.toFixed(1)} s wall → ${fmt(aRate)} rows/s = ${(aRate / raw.rate).toFixed(2)} × raw (target ≥ 0.6); CPU ${a.cpuSeconds.toFixed(1)} s (both threads) → ${fmt(a.rowsRead / a.cpuSeconds)} rows per CPU-second = ${(a.rowsRead / a.cpuSeconds / raw.cpuRate).toFixed(2)} × raw by CPU time`);
 
   const extra = path.join(root, 'extra.csv');
   writeCourierExport(extra, generateParcels({ count: 50_000, seed: 4 }), { encoding: 'utf8' });
@@ -147,19 +158,25 @@ async function main(): Promise<void> {
   const config = loadConfig({}, { dataDir, databaseUrl: undefined, secret: SECRET });
   const ctx = await openPlatform(config, { modules, now });
   const lat: number[] = [];
+  const lc = process.cpuUsage();
+  let found = 0;
   for (const id of ids.slice(0, 1000)) {
     const s = performance.now();
-    await lookupParcels(ctx, { idNumber: id });
+    found += (await lookupParcels(ctx, { idNumber: id })).parcels.length;
     lat.push(performance.now() - s);
   }
+  const lcpu = process.cpuUsage(lc);
+  log(`look-up CPU time: ${((lcpu.user + lcpu.system) / 1000 / lat.length).toFixed(2)} ms per look-up (${(found / lat.length).toFixed(1)} parcels each)`);
   log(`look-up by ID number among ${fmt(ROWS)}: median ${median(lat).toFixed(2)} ms, p99 ${[...lat].sort((x, y) => x - y)[Math.floor(lat.length * 0.99)]!.toFixed(2)} ms over ${lat.length} IDs (target median < 5 ms)`);
   const st: number[] = [];
+  const sc = process.cpuUsage();
   for (let i = 0; i < 20; i++) {
     const s = performance.now();
     await parcelStats(ctx, i % 2 ? {} : { from: '2026-11-01', to: '2026-11-29' });
     st.push(performance.now() - s);
   }
-  log(`dashboard statistics (GET /api/parcels/stats payload): median ${median(st).toFixed(1)} ms, max ${Math.max(...st).toFixed(1)} ms (target < 300 ms)`);
+  const scpu = process.cpuUsage(sc);
+  log(`dashboard statistics (GET /api/parcels/stats payload): median ${median(st).toFixed(1)} ms, max ${Math.max(...st).toFixed(1)} ms wall, ${((scpu.user + scpu.system) / 1000 / st.length).toFixed(1)} ms CPU each (target < 300 ms)`);
 
   const password = generatePassword();
   await createUser(ctx, { username: 'bench', role: 'admin', password });
@@ -174,10 +191,16 @@ async function main(): Promise<void> {
     if (r.code !== 0) throw new Error(r.out);
     return JSON.parse(r.out.trim().split('\n').at(-1)!) as { requests: number; ok: number; failed: number; seconds: number; p50: number; p99: number };
   };
+  let hc = process.cpuUsage();
   const b = await client('batch', 50, HTTP_ROWS, 5);
+  let hcpu = process.cpuUsage(hc);
+  log(`    server CPU for the batch leg: ${((hcpu.user + hcpu.system) / b.ok).toFixed(0)} µs per record`);
   const bRate = b.ok / b.seconds;
   log(`(b) HTTP batch (100/request, 50 clients): ${fmt(b.ok)} accepted in ${b.seconds.toFixed(1)} s → ${fmt(bRate)} rows/s = ${(bRate / raw.rate).toFixed(2)} × raw (target ≥ 0.3); per batch p50 ${b.p50} ms, p99 ${b.p99} ms (target < 50 ms)`);
+  hc = process.cpuUsage();
   const c = await client('single', 64, SINGLE, 6);
+  hcpu = process.cpuUsage(hc);
+  log(`    server CPU for the single leg: ${((hcpu.user + hcpu.system) / c.ok).toFixed(0)} µs per registration → at most ${fmt(1e6 / ((hcpu.user + hcpu.system) / c.ok))}/s on one free core`);
   log(`(c) HTTP single registrations (64 clients): ${fmt(c.ok)} in ${c.seconds.toFixed(1)} s → ${fmt(c.ok / c.seconds)}/s (target ≥ 5,000/s); p50 ${c.p50} ms, p99 ${c.p99} ms`);
   await app.close();
 
