@@ -101,6 +101,8 @@ describe('readCsv', () => {
     await expect(all(readCsv(Buffer.from('电话\n1\n'), { columns, requiredFields: ['senderName'] }))).rejects.toMatchObject({ code: 'INGEST_HEADER_MISSING' });
     await expect(all(readCsv(Buffer.from('寄件人姓名,寄件人\na,b\n'), { columns }))).rejects.toMatchObject({ code: 'INGEST_HEADER_DUPLICATE' });
     expect(() => readCsv(path.join(os.tmpdir(), 'gongzhi-no-such-file.csv'))).toThrow(AppError);
+    await expect(all(readCsv(Buffer.from('\n\n'), { columns, requiredFields: ['senderName'] }))).rejects.toMatchObject({ code: 'INGEST_HEADER_MISSING' });
+    expect(await all(readCsv(Buffer.alloc(0)))).toEqual([]);
   });
 
   it('flags rows with the wrong number of columns and skips empty lines', async () => {

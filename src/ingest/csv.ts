@@ -97,6 +97,7 @@ async function* csvRows(chunks: AsyncIterable<Buffer>, options: CsvReadOptions, 
   feed((decoder as TextChunkDecoder | null)?.end() ?? '');
   parser.end();
   if (out.length > 0) yield out;
+  state.finish();
 }
 
 /**
@@ -151,6 +152,11 @@ class RowBuilder {
     private readonly meta: SourceMeta,
     public out: SourceRow[],
   ) {}
+
+  /** At the end of input: a file without a header has none of the required columns. */
+  finish(): void {
+    if (this.header === null) mapHeader([], this.options);
+  }
 
   /** Called with each decoded text piece before it is parsed: notes whether U+FFFD occurs. */
   text(text: string): void {

@@ -118,4 +118,5 @@ async function* sheetRows(sheet: AsyncIterable<StreamRow>, options: XlsxReadOpti
     }
   }
   if (out.length > 0) yield out;
+  if (header === null) mapHeader([], options); // an empty sheet has none of the required columns
 }
