@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPlatform } from '../platform/platform.ts';
 import type { PlatformContext } from '../platform/module.ts';
 import { testDialects } from '../store/testing.ts';
-import { GENESIS_HASH, appendAudit, entryHash, listAudit } from './audit.ts';
+import { GENESIS_HASH, appendAudit, entryHash, entryHashByDefinition, listAudit } from './audit.ts';
 import { verifyAuditLog } from './auditVerify.ts';
 import { securityModule } from './index.ts';
 
@@ -42,6 +42,8 @@ describe.each(testDialects())('audit log on $name', (dialect) => {
     expect(await verifyAuditLog(ctx, { anchor: { seq: 31, hash: v.lastHash! } })).toMatchObject({ ok: true });
     expect(await verifyAuditLog(ctx, { anchor: { seq: 3, hash: v.lastHash! } })).toMatchObject({ ok: false, problem: 'ANCHOR_MISMATCH', firstBadSeq: 3 });
     expect(await verifyAuditLog(ctx, { anchor: { seq: 40, hash: v.lastHash! } })).toMatchObject({ ok: false, problem: 'ANCHOR_MISSING', firstBadSeq: 32 });
+    const stored = (await raw(sql`select * from audit_log order by seq`)).rows as Parameters<typeof entryHash>[0][];
+    for (const r of stored) expect(entryHashByDefinition(r)).toBe(entryHash(r));
     const newest = await listAudit(ctx, { limit: 3 });
     expect(newest.map((e) => e.seq)).toEqual([31, 30, 29]);
     expect((await listAudit(ctx, { limit: 2, before: 2 })).map((e) => e.seq)).toEqual([1]);
@@ -53,6 +55,9 @@ describe.each(testDialects())('audit log on $name', (dialect) => {
     await raw(sql`update audit_log set purpose = ${'盗窃案侦查'} where seq = 1`);
     await raw(sql`update audit_log set record_ids = ${'["11"]'} where seq = 17`);
     expect(await verifyAuditLog(ctx)).toMatchObject({ ok: false, problem: 'HASH_MISMATCH', firstBadSeq: 17, checked: 16 });
+    // Even an equivalent rewriting of the JSON text is an edit.
+    await raw(sql`update audit_log set record_ids = ${'[ ]'} where seq = 17`);
+    expect(await verifyAuditLog(ctx)).toMatchObject({ ok: false, problem: 'HASH_MISMATCH', firstBadSeq: 17 });
     await raw(sql`update audit_log set record_ids = ${'[]'} where seq = 17`);
     expect(await verifyAuditLog(ctx)).toMatchObject({ ok: true, checked: 31 });
   });

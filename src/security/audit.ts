@@ -61,8 +61,26 @@ export interface AuditEntry {
   readonly hash: string;
 }
 
-/** hex SHA-256 of prev_hash followed by the canonical JSON of the hashed fields of a row. */
+const str = (v: string | null) => (v === null ? 'null' : JSON.stringify(v));
+
+/**
+ * hex SHA-256 of prev_hash followed by the canonical JSON of the hashed fields of a row:
+ * `{"action":…,"actor":…,"at":…,"detail":…,"legal_basis":…,"outcome":…,"purpose":…,
+ * "record_ids":…,"record_kind":…,"role":…,"seq":…}` (keys in code-unit order, no whitespace).
+ * `record_ids` and `detail` enter as their stored text, which appendAudit writes in canonical
+ * form; so the text equals canonicalJson of the parsed values for every genuine row, and a row
+ * whose JSON text was rewritten in any way (even to an equivalent form) fails verification.
+ */
 export function entryHash(row: Omit<AuditRow, 'hash'>): string {
+  const text =
+    `{"action":${str(row.action)},"actor":${str(row.actor)},"at":${str(row.at)},"detail":${row.detail},` +
+    `"legal_basis":${str(row.legal_basis)},"outcome":${str(row.outcome)},"purpose":${str(row.purpose)},` +
+    `"record_ids":${row.record_ids},"record_kind":${str(row.record_kind)},"role":${str(row.role)},"seq":${Number(row.seq)}}`;
+  return crypto.createHash('sha256').update(row.prev_hash).update(text).digest('hex');
+}
+
+/** The same hash computed from parsed values with canonicalJson (the definition; tests compare both). */
+export function entryHashByDefinition(row: Omit<AuditRow, 'hash'>): string {
   const fields = {
     seq: Number(row.seq),
     at: row.at,
