@@ -5,5 +5,6 @@ import type { GongzhiModule } from './platform/module.ts';
 import { securityModule } from './security/index.ts';
 import { ingestModule } from './ingest/index.ts';
 import { parcelsModule } from './apps/parcels/index.ts';
+import { evidenceModule } from './apps/evidence/index.ts';
 
-export const modules: readonly GongzhiModule[] = [securityModule, ingestModule, parcelsModule];
+export const modules: readonly GongzhiModule[] = [securityModule, ingestModule, parcelsModule, evidenceModule];
