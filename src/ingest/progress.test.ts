@@ -27,6 +27,15 @@ describe('progress bar', () => {
     expect(out).toContain('ETA');
   });
 
+  it('shows rows without a percentage when the input size is unknown (a pipe)', () => {
+    const { s, text } = stream(true);
+    const bar = createProgressBar({ stream: s });
+    bar.update({ rowsRead: 1200, accepted: 1200, rejected: 0, elapsedMs: 2000 });
+    bar.stop();
+    expect(text()).toContain('1,200 rows | 600 rows/s | rejects 0');
+    expect(text()).not.toContain('%');
+  });
+
   it('is silent when the stream is not a TTY or when quiet', () => {
     for (const [tty, quiet] of [
       [false, false],
