@@ -39,7 +39,8 @@ export interface GenerateOptions {
   readonly defectRate?: number;
   /**
    * Plant issue 3's imitation-gun ring and its decoys (plants/ring.ts) among the parcels
-   * (default false). Their ≈8,000 parcels count within `count`, which must then be ≥ 40,000.
+   * (default false). Their ≈8,400 parcels count within `count`, which must then be at least five
+   * times as many (≈42,000), else DEMO_RING_TOO_SMALL.
    */
   readonly ring?: boolean;
 }
