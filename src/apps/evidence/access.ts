@@ -1,6 +1,6 @@
 /**
- * Who may do what with case files, as one declared table (STYLE: authorization as declared
- * policies, checked first). The platform's policy table (src/security/policies.ts) has no
+ * The check of the evidence policies (policies.ts; STYLE: authorization as declared policies,
+ * checked first). The platform's policy table (src/security/policies.ts) has no
  * evidence actions yet, so the evidence routes require a signed-in user and check this table
  * before the service runs; refusals are written to the audit log.
  */
@@ -9,21 +9,9 @@ import type { PlatformContext } from '../../platform/module.ts';
 import { appendAudit } from '../../security/audit.ts';
 import type { SessionUser } from '../../security/users.ts';
 import { EvidenceErrors } from './errors.ts';
+import { evidenceAllowed, type EvidenceAction } from './policies.ts';
 
-/** Actions on case files. */
-export type EvidenceAction = 'evidence.read' | 'evidence.write' | 'evidence.override';
-
-/** Roles granted each action: case officers (investigator) and administrators. */
-export const EVIDENCE_POLICIES: Readonly<Record<EvidenceAction, readonly string[]>> = {
-  'evidence.read': ['investigator', 'admin'],
-  'evidence.write': ['investigator', 'admin'],
-  'evidence.override': ['investigator', 'admin'],
-};
-
-/** True when `role` is granted `action`. */
-export function evidenceAllowed(role: string, action: EvidenceAction): boolean {
-  return EVIDENCE_POLICIES[action].includes(role);
-}
+export { EVIDENCE_POLICIES, evidenceAllowed, type EvidenceAction } from './policies.ts';
 
 /**
  * Refuse (and audit the refusal) unless the user's role is granted the action.

@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { AuditPage } from '../audit/AuditPage.tsx';
+import { EvidencePage } from '../evidence/EvidencePage.tsx';
 import { I18nProvider, useI18n } from '../i18n/index.ts';
 import { DashboardPage } from '../parcels/DashboardPage.tsx';
 import { LookupPage } from '../parcels/LookupPage.tsx';
@@ -19,6 +20,7 @@ const views: Readonly<Record<PageId, () => React.JSX.Element>> = {
   register: RegisterPage,
   lookup: LookupPage,
   audit: AuditPage,
+  evidence: EvidencePage,
 };
 
 function Routed() {

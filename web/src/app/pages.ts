@@ -5,17 +5,20 @@
  * still checks every request.
  */
 import { findPolicy, type Action, type RecordKind } from '../../../src/security/policies.ts';
+import { EVIDENCE_POLICIES } from '../../../src/apps/evidence/policies.ts';
 import type { Role } from '../api.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
-export type PageId = 'dashboard' | 'register' | 'lookup' | 'audit';
+export type PageId = 'dashboard' | 'register' | 'lookup' | 'audit' | 'evidence';
 
 export interface PageDef {
   readonly id: PageId;
   readonly path: string;
   readonly label: MessageKey;
   /** The policy the page's main request is checked against. */
-  readonly access: readonly [Action, RecordKind];
+  readonly access: readonly [Action, RecordKind] | null;
+  /** Roles granted the page by an app's own declared policy table (when `access` is null). */
+  readonly roles?: readonly string[];
 }
 
 export const pages: readonly PageDef[] = [
@@ -23,11 +26,12 @@ export const pages: readonly PageDef[] = [
   { id: 'register', path: '/parcels/register', label: 'nav.register', access: ['parcel.register', 'parcel'] },
   { id: 'lookup', path: '/parcels/lookup', label: 'nav.lookup', access: ['parcel.lookup', 'parcel'] },
   { id: 'audit', path: '/audit', label: 'nav.audit', access: ['audit.read', 'audit'] },
+  { id: 'evidence', path: '/evidence', label: 'nav.evidence', access: null, roles: EVIDENCE_POLICIES['evidence.read'] },
 ];
 
 /** Pages a role is granted (purpose conditions are stated on the page itself), in navigation order. */
 export function pagesFor(role: Role): readonly PageDef[] {
-  return pages.filter((p) => Boolean(findPolicy(p.access[0], p.access[1])?.grants[role]));
+  return pages.filter((p) => (p.access ? Boolean(findPolicy(p.access[0], p.access[1])?.grants[role]) : Boolean(p.roles?.includes(role))));
 }
 
 /** The page a path names, or undefined. */

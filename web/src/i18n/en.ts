@@ -20,6 +20,7 @@ export const en: Dictionary = {
   'nav.register': 'Registration',
   'nav.lookup': 'Look-up',
   'nav.audit': 'Audit log',
+  'nav.evidence': 'Evidence review',
 
   'role.admin': 'Administrator',
   'role.clerk': 'Clerk',

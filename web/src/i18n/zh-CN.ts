@@ -19,6 +19,7 @@ export const zhCN = {
   'nav.register': '收寄登记',
   'nav.lookup': '查询',
   'nav.audit': '审计日志',
+  'nav.evidence': '证据审查',
 
   'role.admin': '管理员',
   'role.clerk': '收寄员',
