@@ -1,0 +1,175 @@
+/**
+ * End to end in Debian's chromium (issue 6, "What it must show"): an investigator opens a case
+ * file, sees the missing weapon as a blocking gap in the checklist and the report, is refused an
+ * override without a reason, attaches the missing item and sees the gate pass; an override with
+ * a reason on another case appears in the report and the trail; the report prints without the
+ * navigation and forms, and reads in English. Screenshots go to /tmp/gongzhi-screens/evidence-*.png.
+ */
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/api/app.ts';
+import { createCaseFile, generateEvidenceDemo, loadEvidenceDemo } from '../src/apps/evidence/index.ts';
+import { loadConfig } from '../src/config.ts';
+import { errorDef } from '../src/core/errors.ts';
+import { modules } from '../src/modules.ts';
+import type { PlatformContext } from '../src/platform/module.ts';
+import { openPlatform } from '../src/platform/platform.ts';
+import { listAudit } from '../src/security/audit.ts';
+import { createUser } from '../src/security/index.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SCREENS = '/tmp/gongzhi-screens';
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+function newestMtime(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((e) => newestMtime(path.join(p, e))));
+}
+
+/** Build web/dist with vite when it is missing or older than its sources (as test/e2e-parcels.test.ts does). */
+function ensureWebBuilt(): void {
+  const index = path.join(root, 'web/dist/index.html');
+  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'src/security/policies.ts', 'src/apps/evidence'].map((p) => path.join(root, p));
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 100 });
+
+describe('end to end: a gap in a case file, the missing item attached, the gate passes', () => {
+  let dir: string;
+  let ctx: PlatformContext;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  let page: Page;
+  const user = { username: 'e2e-officer', role: 'investigator', password: crypto.randomBytes(12).toString('base64url'), displayName: 'e2e-officer' };
+  const demo = generateEvidenceDemo();
+  const complete = demo.files[0]!; // intentional homicide, complete
+  const weapon = complete.items.find((i) => i.key === 'E06')!;
+  const custodyCase = demo.files[3]!; // homicide with a broken custody chain on E06
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    fs.mkdirSync(SCREENS, { recursive: true });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-e2e-ev-'));
+    const config = loadConfig({}, { dataDir: dir, databaseUrl: undefined, secret: crypto.randomBytes(32).toString('hex'), logLevel: 'silent' });
+    ctx = await openPlatform(config, { modules });
+    await loadEvidenceDemo(ctx);
+    await createCaseFile(ctx, { ...complete, caseNo: 'E2E-0001', stage: 'transfer_for_prosecution', items: complete.items.filter((i) => i.key !== 'E06') }, { username: 'setup', role: 'admin' });
+    await createUser(ctx, user);
+    app = await buildApp(ctx, modules, { logger: false });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('server has no TCP address');
+    base = `http://127.0.0.1:${address.port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${base}/`);
+    await page.fill('input[name=username]', user.username);
+    await page.fill('input[name=password]', user.password);
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('[data-testid=user-name]');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await ctx?.database.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENS, `evidence-${name}.png`), fullPage: true });
+
+  it('lists the case files with their gates', async () => {
+    await page.click('a[data-page=evidence]');
+    await page.waitForSelector('[data-testid=evidence-case-list]');
+    await poll(() => page.locator('[data-testid=evidence-case-list] tbody tr').count()).toBe(33);
+    await poll(() => page.textContent('tr[data-case=E2E-0001] .ev-badge')).toBe('不通过');
+    await poll(() => page.textContent(`tr[data-case=${complete.caseNo}] .ev-badge`)).toBe('通过');
+    await shot('01-case-list');
+  });
+
+  it('opens the case file and sees the missing weapon as a blocking gap', async () => {
+    await page.click('tr[data-case=E2E-0001] a');
+    const banner = page.locator('[data-testid=gate-banner]');
+    await poll(() => banner.getAttribute('data-passed')).toBe('false');
+    expect(await banner.textContent()).toBe('移送审查起诉：审查不通过，1 项阻断性问题须补正');
+    await poll(() => page.locator('[data-testid=findings-blocking] tr[data-rule]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-rule')))).toEqual(['HOM-ACT-WEAPON']);
+    expect(await page.getAttribute('[data-testid=checklist] tr[data-rule=HOM-ACT-WEAPON]', 'data-status')).toBe('missing');
+    expect(await page.textContent('[data-testid=findings-blocking] tr[data-rule=HOM-ACT-WEAPON]')).toContain('《关于办理死刑案件审查判断证据若干问题的规定》');
+    await shot('02-gap');
+  });
+
+  it('refuses an override without a reason', async () => {
+    await page.click('[data-testid=findings-blocking] tr[data-rule=HOM-ACT-WEAPON] button[data-override]');
+    await page.click('[data-testid=override-form] .btn-primary');
+    await poll(() => page.textContent('[data-testid=override-error]')).toBe(errorDef('EVIDENCE_OVERRIDE_REASON_REQUIRED')!.zh.replace('{min}', '4'));
+    await shot('03-override-refused');
+    await page.click('[data-testid=override-form] .btn:not(.btn-primary)');
+    const refused = (await listAudit(ctx, { limit: 5 })).find((e) => e.action === 'evidence.override')!;
+    expect(refused).toMatchObject({ actor: user.username, outcome: 'refused', recordIds: ['E2E-0001'] });
+  });
+
+  it('attaches the missing weapon and sees the gate pass', async () => {
+    const form = page.locator('[data-testid=attach-form]');
+    await form.locator('input[name=key]').fill('E06');
+    await form.locator('select[name=kind]').selectOption('physical');
+    await form.locator('input[name=title]').fill(weapon.title);
+    await form.locator('input[name=topics]').fill('weapon');
+    await form.locator('input[name=proves-act]').check();
+    await form.locator('input[name=collector]').fill(weapon.collector);
+    await form.locator('input[name=place]').fill(weapon.place);
+    await form.locator('input[name=collectedAt]').fill('2026-12-01T10:30');
+    await form.locator('input[name=weapon]').fill('knife');
+    await shot('04-attach-form');
+    await form.locator('button[type=submit]').click();
+    const banner = page.locator('[data-testid=gate-banner]');
+    await poll(() => banner.getAttribute('data-passed')).toBe('true');
+    expect(await banner.textContent()).toBe('移送审查起诉：审查通过，没有阻断性问题');
+    expect(await page.getAttribute('[data-testid=checklist] tr[data-rule=HOM-ACT-WEAPON]', 'data-status')).toBe('met');
+    expect(await page.textContent('[data-testid=items] tr[data-item=E06]')).toContain(weapon.title);
+    await shot('05-gate-passed');
+  });
+
+  it('prints the report without navigation or forms, and reads it in English', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('.topbar')).toBe(false);
+    expect(await page.isVisible('[data-testid=attach-form]')).toBe(false);
+    expect(await page.isVisible('[data-testid=stage-gate-report]')).toBe(true);
+    await shot('06-print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.click('.lang-switch button:has-text("English")');
+    await poll(() => page.textContent('[data-testid=gate-banner]')).toBe('transfer for prosecution: the gate passes, no blocking gap');
+    await shot('07-english');
+    await page.click('.lang-switch button:has-text("中文")');
+  });
+
+  it('records an override with a reason and shows it in the report and the trail', async () => {
+    await page.goto(`${base}/#/evidence?case=${custodyCase.caseNo}`);
+    const row = page.locator('[data-testid=findings-blocking] tr[data-rule=GEN-CUSTODY-CHAIN]');
+    await row.locator('button[data-override]').click();
+    const reason = '值班室代管交接，已补正交接记录并附情况说明';
+    await page.fill('[data-testid=override-form] textarea[name=reason]', reason);
+    await page.click('[data-testid=override-form] .btn-primary');
+    await poll(() => page.locator('[data-testid=findings-overridden] tr[data-rule=GEN-CUSTODY-CHAIN]').count()).toBe(1);
+    expect(await page.textContent('[data-testid=findings-overridden] tr[data-rule=GEN-CUSTODY-CHAIN]')).toContain(reason);
+    expect(await page.textContent('[data-testid=override-trail] tbody')).toContain(reason);
+    await page.locator('[data-testid=contradictions]').scrollIntoViewIfNeeded();
+    await shot('08-override-trail');
+    const entry = (await listAudit(ctx, { limit: 10 })).find((e) => e.action === 'evidence.override' && e.outcome === 'allowed')!;
+    expect(entry).toMatchObject({ actor: user.username, recordIds: [custodyCase.caseNo], detail: { reason, ruleId: 'GEN-CUSTODY-CHAIN' } });
+  });
+});
