@@ -60,8 +60,18 @@ export interface LookupResult {
   readonly truncated: boolean;
 }
 
-function view(row: ParcelTable, keys: ParcelCrypto, matchedAs: string[]): ParcelView {
-  const dec = (v: string | null) => (v ? keys.cipher.decrypt(v) : null);
+/** A decrypting function with a per-look-up memo (loads re-use one ciphertext per value). */
+function decrypter(keys: ParcelCrypto): (v: string | null) => string | null {
+  const seen = new Map<string, string>();
+  return (v) => {
+    if (!v) return null;
+    let p = seen.get(v);
+    if (p === undefined) seen.set(v, (p = keys.cipher.decrypt(v)));
+    return p;
+  };
+}
+
+function view(row: ParcelTable, dec: (v: string | null) => string | null, matchedAs: string[]): ParcelView {
   return {
     id: Number(row.id),
     courier: row.courier,
@@ -111,14 +121,15 @@ export async function lookupParcels(ctx: PlatformContext, q: LookupQuery): Promi
     const code = q.courier?.trim() ? courierCode(q.courier.trim()) : null;
     const couriers = q.courier?.trim() ? (code ? [code] : []) : courierCodes();
     const rows = await repo.findByWaybill(d, couriers, q.waybillNo.trim().toUpperCase());
-    return { by: 'waybill', parcels: rows.map((r) => view(r, keys, ['waybill'])), truncated: false };
+    return { by: 'waybill', parcels: rows.map((r) => view(r, decrypter(keys), ['waybill'])), truncated: false };
   }
   if (q.idNumber?.trim()) {
     const key = keys.idIndex.of(normalisedId(q.idNumber.trim()));
     const ids = await repo.parcelIdsByKey(d, key);
     // ID-number and phone keys come from different HMAC keys, so every hit is a sender ID match.
     const rows = await repo.parcelsByIds(d, ids);
-    return { by: 'idNumber', parcels: rows.map((r) => view(r, keys, ['sender'])), truncated: ids.length >= repo.LOOKUP_LIMIT };
+    const dec = decrypter(keys);
+    return { by: 'idNumber', parcels: rows.map((r) => view(r, dec, ['sender'])), truncated: ids.length >= repo.LOOKUP_LIMIT };
   }
   if (q.phone?.trim()) {
     const p = validatePhone(q.phone.trim());
@@ -126,8 +137,9 @@ export async function lookupParcels(ctx: PlatformContext, q: LookupQuery): Promi
     const ids = await repo.parcelIdsByKey(d, key);
     const rows = await repo.parcelsByIds(d, ids);
     const views: ParcelView[] = [];
+    const dec = decrypter(keys);
     for (const r of rows) {
-      const v = view(r, keys, []);
+      const v = view(r, dec, []);
       const phone = p.valid && p.normalized ? p.normalized : q.phone.trim();
       if (v.senderPhone === phone) v.matchedAs.push('sender');
       if (v.receiverPhone === phone) v.matchedAs.push('receiver');
