@@ -186,7 +186,7 @@ async function main(): Promise<void> {
   const client = async (mode: string, conc: number, n: number, seed: number) => {
     const r = await run(['--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, String(conc), String(n), String(seed)], {});
     if (r.code !== 0) throw new Error(r.out);
-    return JSON.parse(r.out.trim().split('\n').at(-1)!) as { requests: number; ok: number; failed: number; seconds: number; p50: number; p99: number };
+    return JSON.parse(r.out.split('\n').find((l) => l.startsWith('{'))!) as { requests: number; ok: number; failed: number; seconds: number; p50: number; p99: number };
   };
   let hc = process.cpuUsage();
   const b = await client('batch', 50, HTTP_ROWS, 5);
