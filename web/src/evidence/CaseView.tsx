@@ -9,6 +9,7 @@ import { ApiError, get } from '../api.ts';
 import { useI18n } from '../i18n/index.ts';
 import { AttachItemForm } from './AttachItemForm.tsx';
 import { FindingList } from './FindingList.tsx';
+import { formatInstant } from './itemForm.ts';
 import { useEvidenceText, type EvidenceKey } from './i18n/messages.ts';
 import type { CaseFileView, Stage, StandardsInfo } from './types.ts';
 
@@ -40,6 +41,7 @@ export function CaseView({ caseNo, standards }: { caseNo: string; standards: Sta
     return st ? L(st) : s;
   };
   const onChange = (v: CaseFileView) => setView(v);
+  const when = (iso: string) => formatInstant(iso, lang);
 
   return (
     <div className="page evidence">
@@ -121,7 +123,7 @@ export function CaseView({ caseNo, standards }: { caseNo: string; standards: Sta
               <thead><tr><th>{tx('at')}</th><th>{tx('officer')}</th><th>{tx('rule')}</th><th>{tx('stage')}</th><th>{tx('reason')}</th><th>{tx('auditSeq')}</th></tr></thead>
               <tbody>
                 {view.overrides.map((o) => (
-                  <tr key={`${o.findingKey}-${o.at}`}><td>{o.at.slice(0, 16).replace('T', ' ')}</td><td>{o.officer}</td><td className="mono">{o.ruleId}</td><td>{stageName(o.stage)}</td><td>{o.reason}</td><td className="num">{o.auditSeq}</td></tr>
+                  <tr key={`${o.findingKey}-${o.at}`}><td>{when(o.at)}</td><td>{o.officer}</td><td className="mono">{o.ruleId}</td><td>{stageName(o.stage)}</td><td>{o.reason}</td><td className="num">{o.auditSeq}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -139,7 +141,7 @@ export function CaseView({ caseNo, standards }: { caseNo: string; standards: Sta
                   <td>{kindLabel(i.kind)}</td>
                   <td>{i.title}{r.excludedItems.includes(i.key) && <span className="ev-badge ev-missing"> {tx('excluded')}</span>}</td>
                   <td>{i.collector}</td>
-                  <td>{i.collectedAt.slice(0, 16).replace('T', ' ')}</td>
+                  <td>{when(i.collectedAt)}</td>
                   <td>{i.custody.map((c) => `${c.fromHolder}→${c.toHolder}`).join('；') || '—'}</td>
                 </tr>
               ))}

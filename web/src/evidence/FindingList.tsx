@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { ApiError, post } from '../api.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useEvidenceText } from './i18n/messages.ts';
+import { formatInstant } from './itemForm.ts';
 import type { CaseFileView, Finding } from './types.ts';
 
 function OverrideForm({ caseNo, finding, stage, onDone }: { caseNo: string; finding: Finding; stage: string; onDone: (v: CaseFileView) => void }) {
@@ -57,7 +58,7 @@ export function FindingList({ findings, kind, caseNo, stage, onChange }: { findi
                 <td className="mono">{f.ruleId}</td>
                 <td>
                   <div>{lang === 'en' ? f.messageEn : f.message}</div>
-                  {f.override && <div className="ev-reason">{tx('reason')}: {f.override.reason} — {f.override.officer}, {f.override.at.slice(0, 16).replace('T', ' ')} ({tx('auditSeq')} {f.override.auditSeq})</div>}
+                  {f.override && <div className="ev-reason">{tx('reason')}: {f.override.reason} — {f.override.officer}, {formatInstant(f.override.at, lang)} ({tx('auditSeq')} {f.override.auditSeq})</div>}
                   {kind !== 'overridden' && (f.overridable ? <OverrideForm caseNo={caseNo} finding={f} stage={stage} onDone={onChange} /> : <span className="muted small">{tx('notOverridable')}</span>)}
                 </td>
                 <td className="mono">{f.itemKeys.join(', ')}</td>

@@ -66,3 +66,10 @@ export function itemFromForm(s: ItemFormState, scene: string): EvidenceItem {
     facts,
   };
 }
+
+/** An ISO instant as local date and time of the browser, e.g. '2026/12/01 10:30' (zh-CN) or '12/01/2026, 10:30' (en). */
+export function formatInstant(iso: string, lang: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+}
