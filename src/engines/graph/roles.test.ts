@@ -48,7 +48,7 @@ describe('assignRoles', () => {
     expect(w1.reason).toBe('workshop (sends high volume to a few sellers and receives little): outTo:seller = 2 ≥ 1; shareOutTo:seller = 1 ≥ 0.50; outDegree = 2 ≤ 5; outVolume = 50 ≥ 10; inVolume = 1 ≤ 2');
     const s2 = roles.get('S2')!;
     expect(s2.values).toMatchObject({ inDegree: 2, inVolume: 45, outDegree: 2, 'outTo:middleman': 2, 'inFrom:workshop': 2 });
-    expect(s2.checks.map((c) => c.metric)).toEqual(['outTo:middleman', 'shareOutTo:middleman', 'inDegree']);
+    expect(s2.checks.map((c) => c.metric)).toEqual(['outTo:middleman', 'shareOutTo:middleman']);
     const m1 = roles.get('M1')!;
     expect(m1.values).toMatchObject({ inDegree: 1, outDegree: 4, outVolume: 6, 'outTo:buyer': 4 });
     expect(m1.reasonZh).toContain('中间商');
