@@ -10,6 +10,7 @@ import { emptyItemForm, FORM_FLAGS, itemFromForm, nextItemKey, type ItemFormStat
 import { useEvidenceText, type EvidenceKey } from './i18n/messages.ts';
 import type { CaseFileView } from './types.ts';
 
+/** The attach-item form; `onAttached` receives the case view with the new report. */
 export function AttachItemForm({ caseNo, keys, kinds, onAttached }: { caseNo: string; keys: readonly string[]; kinds: Readonly<Record<string, { zh: string; en: string }>>; onAttached: (v: CaseFileView) => void }) {
   const tx = useEvidenceText();
   const { lang, pick } = useI18n();

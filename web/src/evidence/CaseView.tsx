@@ -13,6 +13,7 @@ import { formatInstant } from './itemForm.ts';
 import { useEvidenceText, type EvidenceKey } from './i18n/messages.ts';
 import type { CaseFileView, Stage, StandardsInfo } from './types.ts';
 
+/** One case file with its stage-gate report at the selected stage (default: the case's stage). */
 export function CaseView({ caseNo, standards }: { caseNo: string; standards: StandardsInfo | null }) {
   const tx = useEvidenceText();
   const { lang, pick } = useI18n();

@@ -22,6 +22,7 @@ function useCaseParam(): string | null {
   return value;
 }
 
+/** The evidence page: the case list, or the case named by `?case=` in the hash route. */
 export function EvidencePage() {
   const caseNo = useCaseParam();
   const standards = useApiGet<StandardsInfo>('/api/evidence/standards');

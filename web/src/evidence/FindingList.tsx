@@ -41,6 +41,7 @@ function OverrideForm({ caseNo, finding, stage, onDone }: { caseNo: string; find
   );
 }
 
+/** A panel of findings of one kind with rule, message, items and source; open overridable findings get an override form. */
 export function FindingList({ findings, kind, caseNo, stage, onChange }: { findings: readonly Finding[]; kind: 'blocking' | 'warnings' | 'overridden'; caseNo: string; stage: string; onChange: (v: CaseFileView) => void }) {
   const tx = useEvidenceText();
   const { lang } = useI18n();
