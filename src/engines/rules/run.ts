@@ -50,6 +50,11 @@ export interface RunResult {
 export class RuleTally {
   readonly hits: Hit[] = [];
   readonly warnings: Issue[] = [];
+  /** Add a run-level warning once (deduplicated by code and params). */
+  warn(w: Issue): void {
+    const k = JSON.stringify([w.code, w.params]);
+    if (!this.seen.has(k)) { this.seen.add(k); this.warnings.push(w); }
+  }
   private readonly seen = new Set<string>();
   private readonly missing: Record<string, number> = {};
   private subjects = 0; private hitCount = 0; private unknown = 0;
@@ -58,10 +63,7 @@ export class RuleTally {
 
   add(subjectKey: string, e: Explanation): void {
     this.subjects++;
-    for (const w of e.warnings) {
-      const k = JSON.stringify([w.code, w.params]);
-      if (!this.seen.has(k)) { this.seen.add(k); this.warnings.push(w); }
-    }
+    for (const w of e.warnings) this.warn(w);
     for (const m of e.missingFacts) this.missing[m] = (this.missing[m] ?? 0) + 1;
     if (e.outcome === 'unknown') this.unknown++;
     if (e.outcome !== 'true') return;

@@ -46,18 +46,14 @@ function missingListWarnings(rule: CheckedRule, ctx: RunContext) {
 
 async function runOne(database: Database, rule: RuleDef, checked: CheckedRule, catalogue: FactCatalogue, ctx: RunContext, opts: RunOptions, subjects: number): Promise<RuleRunResult> {
   const tally = new RuleTally(rule, opts);
-  for (const w of missingListWarnings(checked, ctx)) tally.warnings.push(w);
+  for (const w of missingListWarnings(checked, ctx)) tally.warn(w);
   try {
     const { query, plan } = compileRuleSql(checked, catalogue, database.dialect, ctx);
     const rows = opts.dryRun
       ? (await sql<Record<string, unknown>>`select * from (${query}) as q order by subject_key limit ${sql.lit(opts.sampleSize ?? 10)}`.execute(database.db)).rows
       : (await query.execute(database.db)).rows;
     const total = opts.dryRun ? Number((await sql<{ n: number }>`select count(*) as n from (${query}) as q`.execute(database.db)).rows[0]!.n) : rows.length;
-    const seenWarnings = new Set(tally.warnings.map((w) => JSON.stringify([w.code, w.params])));
-    for (const row of rows) {
-      const e = explain(checked, catalogue, rowSource(plan, row, ctx));
-      tally.add(String(row.subject_key), { ...e, warnings: e.warnings.filter((w) => !seenWarnings.has(JSON.stringify([w.code, w.params]))) });
-    }
+    for (const row of rows) tally.add(String(row.subject_key), explain(checked, catalogue, rowSource(plan, row, ctx)));
     tally.addSubjects(subjects - rows.length);
     const result = tally.result();
     return { ...result, stats: { ...result.stats, hits: total } };
