@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { importPfifCsv } from '../src/apps/reunion/pfif/csv.ts';
 import { escapeXmlText, exportPfif14 } from '../src/apps/reunion/pfif/export.ts';
-import { importPfifXml } from '../src/apps/reunion/pfif/import.ts';
+import { importPfifXml, otherToDescription } from '../src/apps/reunion/pfif/import.ts';
 import { NOTE_FIELDS_14, PERSON_FIELDS_14 } from '../src/apps/reunion/pfif/model.ts';
 
 const dir = path.join(loadConfig().sharedDataDir, 'pfif');
@@ -42,9 +42,16 @@ describe('PFIF XML import of the shared samples', () => {
     expect(p.full_name).toBe('_test_first_name _test_last_name');
     expect(p.home_postal_code).toBe('_test_home_zip');
     expect(p.home_city).toBe('_test_home_city');
-    expect(p.description).toBe('description:\n    _test_description');
+    expect(p.description).toBe('_test_description');
     expect(r.notes.every((n) => n.person_record_id === 'test.google.com/person.21009')).toBe(true);
     expect(r.notes.map((n) => n.author_made_contact)).toEqual(['true', undefined]);
+  });
+
+  it('turns a labelled 1.x other into a 1.4 description, keeping any other labelled text whole', () => {
+    expect(otherToDescription('description:\n    line one\n    line two\n')).toBe('line one\nline two');
+    expect(otherToDescription('description: inline')).toBe('inline');
+    expect(otherToDescription('height: 170cm\ndescription: x')).toBe('height: 170cm\ndescription: x');
+    expect(otherToDescription('free text without label')).toBe('free text without label');
   });
 
   it('reads PFIF 1.4 fields and keeps multi-line values', () => {

@@ -193,6 +193,13 @@ describe('PFIF 1.4 rules', () => {
     });
   });
 
+  it('a note without text is complete in 1.4 but not in 1.3 (text became optional in 1.4)', () => {
+    const note = '<pfif:note><pfif:note_record_id>ex.org/n</pfif:note_record_id><pfif:person_record_id>ex.org/p</pfif:person_record_id><pfif:author_name>a</pfif:author_name><pfif:source_date>2020-01-01T00:00:00Z</pfif:source_date></pfif:note>';
+    expect(validatePfif(doc(note)).messages).toEqual([]);
+    const v13 = validatePfif(doc(note).replace('pfif/1.4', 'pfif/1.3'));
+    expect(v13.messages.map((m) => [m.code, m.field, m.noteRecordId])).toEqual([[MISSING, 'text', 'ex.org/n']]);
+  });
+
   it('accepts the 1.4 fields and rejects 1.3-only names and bad 1.4 values', () => {
     const v = validatePfif(doc(`<pfif:person><pfif:person_record_id>ex.org/p</pfif:person_record_id><pfif:source_date>2020-01-01T00:00:00Z</pfif:source_date>
       <pfif:full_name>李明</pfif:full_name><pfif:given_name>明</pfif:given_name><pfif:first_name>x</pfif:first_name>

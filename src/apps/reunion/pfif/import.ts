@@ -62,6 +62,29 @@ export class RecordCollector {
   }
 }
 
+const DESCRIPTION_LABEL = 'description:';
+
+/**
+ * PFIF 1.1–1.3 'other' to 1.4 'description' (1.4 §1: 'other' was replaced by 'description').
+ * Person Finder wrote descriptions into 'other' under a 'description:' label with indented
+ * lines; when 'other' holds only that labelled section, the label and indentation are removed;
+ * any other 'label:' line means the text is kept whole, so nothing is lost.
+ */
+export function otherToDescription(other: string): string {
+  const kept: string[] = [];
+  let labelled = false;
+  for (const raw of other.split('\n')) {
+    let line = raw;
+    if (line.startsWith(DESCRIPTION_LABEL)) {
+      labelled = true;
+      line = line.slice(DESCRIPTION_LABEL.length);
+      if (line.trim() === '') continue;
+    } else if (/^\S+:/.test(line)) return other;
+    kept.push(line.replace(/^[ \t]+|[ \t]+$/g, ''));
+  }
+  return labelled ? kept.join('\n').trim() : other;
+}
+
 function readFields(el: PfifElement, ns: string, kind: RecordKind, version: PfifVersion, out: RecordCollector): Record<string, string> {
   const allowed = kind === 'person' ? PERSON_FIELDS[version] : NOTE_FIELDS[version];
   const renames = version === '1.4' ? {} : RENAMED_TO_14[kind];
@@ -75,7 +98,7 @@ function readFields(el: PfifElement, ns: string, kind: RecordKind, version: Pfif
       continue;
     }
     const name = renames[child.local] ?? child.local;
-    const value = child.text.trim();
+    const value = (child.local === 'other' && version !== '1.4' ? otherToDescription(child.text) : child.text).trim();
     if (value !== '' && record[name] === undefined) record[name] = value;
   }
   return record;

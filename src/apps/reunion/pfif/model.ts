@@ -71,13 +71,14 @@ export const NOTE_FIELDS: Readonly<Record<PfifVersion, readonly string[]>> = {
  * Mandatory fields per version and record kind. 'subnote' is a note nested in a person (its
  * person_record_id comes from the person); 'note' is a top-level note, which must name its
  * person. PFIF 1.3 made full_name and source_date mandatory for persons instead of first/last
- * name (1.3 §3.2, as Person Finder's validator checks).
+ * name (1.3 §3.2, as Person Finder's validator checks); PFIF 1.4 made a note's text optional
+ * (1.4 §3.3; Person Finder's PFIF_1_4 mandatory note fields).
  */
 export const MANDATORY: Readonly<Record<PfifVersion, Readonly<Record<'person' | 'subnote' | 'note', readonly string[]>>>> = {
   '1.1': { person: ['person_record_id', 'first_name', 'last_name'], subnote: ['note_record_id', 'author_name', 'source_date', 'text'], note: ['person_record_id', 'note_record_id', 'author_name', 'source_date', 'text'] },
   '1.2': { person: ['person_record_id', 'first_name', 'last_name'], subnote: ['note_record_id', 'author_name', 'source_date', 'text'], note: ['person_record_id', 'note_record_id', 'author_name', 'source_date', 'text'] },
   '1.3': { person: ['person_record_id', 'source_date', 'full_name'], subnote: ['note_record_id', 'author_name', 'source_date', 'text'], note: ['person_record_id', 'note_record_id', 'author_name', 'source_date', 'text'] },
-  '1.4': { person: ['person_record_id', 'source_date', 'full_name'], subnote: ['note_record_id', 'author_name', 'source_date', 'text'], note: ['person_record_id', 'note_record_id', 'author_name', 'source_date', 'text'] },
+  '1.4': { person: ['person_record_id', 'source_date', 'full_name'], subnote: ['note_record_id', 'author_name', 'source_date'], note: ['person_record_id', 'note_record_id', 'author_name', 'source_date'] },
 };
 
 /** Names of the format rules a field follows (see FORMAT_RULES in format.ts). */
