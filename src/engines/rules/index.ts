@@ -13,5 +13,6 @@ export { memorySource, RecordIndex, readPath, aggregateInMemory, type InMemoryDa
 export { runRulesInMemory, type Hit, type RuleRunResult, type RuleRunStats, type RunOptions, type RunResult } from './run.ts';
 export { runRulesSql, rowSource } from './sqlRun.ts';
 export { compileRuleSql, type CompiledRuleSql, type SqlPlan } from './sqlCompile.ts';
+export { compileColumnar, toColumns, columnarSource, isColumnar, type Column, type ColumnarFacts, type CompiledColumnar } from './columnar.ts';
 export { hitToTag, tagIsLive, type Tag, type TagEvidence } from './tags.ts';
 export { RuleErrors } from './errors.ts';
