@@ -126,6 +126,22 @@ describe('PFIF 1.4 export', () => {
     expectSameRecords(first.notes, again.notes, NOTE_FIELDS_14);
   });
 
+  it('round-trips every PFIF 1.4 field with characters XML must escape', () => {
+    const tricky = 'Zhāng 张 "Q" <a> & b ]]> 😀\r\nline 2';
+    const person = Object.fromEntries(PERSON_FIELDS_14.map((f) => [f, f.endsWith('record_id') ? 'ex.org/p&1' : f.endsWith('_date') ? '2020-02-29T23:59:59Z' : f === 'sex' ? 'female' : f === 'age' ? '3-5' : f === 'date_of_birth' ? '2017-02' : `${f}: ${tricky}`]));
+    const note = Object.fromEntries(NOTE_FIELDS_14.map((f) => [f, f === 'person_record_id' ? 'ex.org/p&1' : f.endsWith('record_id') ? 'ex.org/n<1>' : f.endsWith('_date') ? '2020-03-01T00:00:00Z' : f === 'author_made_contact' ? 'true' : f === 'status' ? 'believed_alive' : `${f}: ${tricky}`]));
+    const back = importPfifXml(exportPfif14([person], [note]));
+    expect(back.rejected).toEqual([]);
+    expectSameRecords([person], back.persons, PERSON_FIELDS_14);
+    expectSameRecords([note], back.notes, NOTE_FIELDS_14);
+  });
+
+  it('round-trips the records of the CSV sample', () => {
+    const csv = importPfifCsv(read('sample-import.csv'), { domain: 'test.google.com' });
+    const back = importPfifXml(exportPfif14(csv.persons, csv.notes));
+    expectSameRecords(csv.persons, back.persons, PERSON_FIELDS_14);
+  });
+
   it('writes fields in the PFIF 1.4 order, nests notes, escapes text and writes empty mandatory fields', () => {
     const xml = exportPfif14(
       [{ full_name: 'Li <Ming> & co', source_date: '2020-01-01T00:00:00Z', person_record_id: 'ex.org/p1', sex: 'male' }],

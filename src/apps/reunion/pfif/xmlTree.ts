@@ -3,7 +3,9 @@
  * the document level: well-formed XML, a root element `pfif` in the namespace
  * 'http://zesty.ca/pfif/1.N' with N in 1–4 (PFIF 1.4 §3 "XML format": "the root element is
  * <pfif:pfif>"; each version has its own namespace). Parsing uses fast-xml-parser with order
- * preserved; comments, the XML declaration and processing instructions are dropped.
+ * preserved; comments, the XML declaration and processing instructions are dropped. Character
+ * references (&#233; &#x4E2D; &#13;) are decoded as XML 1.0 §4.1 requires; the parser option that
+ * does so also accepts HTML named entities (&nbsp;), which strict XML would refuse.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { issue, type Issue } from '../../../core/errors.ts';
@@ -32,7 +34,7 @@ type Node = Record<string, unknown>;
 
 const parser = new XMLParser({
   preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false,
-  parseAttributeValue: false, trimValues: false, processEntities: true, ignoreDeclaration: true, ignorePiTags: true,
+  parseAttributeValue: false, trimValues: false, processEntities: true, htmlEntities: true, ignoreDeclaration: true, ignorePiTags: true,
 });
 
 function toElement(node: Node, scope: ReadonlyMap<string, string>): PfifElement | null {
