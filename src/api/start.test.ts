@@ -37,6 +37,7 @@ describe('gongzhi start', () => {
     const first = await start();
     try {
       expect(first.out).toContain('first start: generating 2,000 demo parcels');
+      expect(first.out).toContain('evidence demo case files: 32 loaded');
       const url = /is running: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(first.out)![1]!;
       const admin = /^ {2}admin {9}([A-HJ-NP-Za-km-z2-9]{20}) {2}管理员/m.exec(first.out);
       expect(admin).not.toBeNull();
@@ -55,6 +56,7 @@ describe('gongzhi start', () => {
     const second = await start();
     await second.stop();
     expect(second.out).not.toContain('generating');
+    expect(second.out).not.toContain('evidence demo case files');
     expect(second.out).toContain(`demo passwords from the first start are in ${path.join(dir, 'demo-credentials.txt')}`);
   }, 600_000); // two server processes and a demo load: generous for a loaded shared machine; nothing here measures time
 });

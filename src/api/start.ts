@@ -52,6 +52,10 @@ export function registerStartCommand(program: Command, open: () => Promise<Platf
       const ctx = await open();
       const summary = await ensureDemoData(ctx);
       if (summary) process.stdout.write(summary);
+      for (const m of modules()) {
+        const line = await m.seedDemo?.(ctx);
+        if (line) process.stdout.write(`${line}\n`);
+      }
       const [busiest] = await outletTotals(ctx.database, {}, 1);
       const created = await ensureDemoUsers(ctx, busiest ? { clerkOutlet: busiest.outlet } : {});
       const { app, url } = await startServer(ctx, modules(), { handleSignals: true });

@@ -27,4 +27,9 @@ export interface GongzhiModule {
   readonly routes?: (app: FastifyInstance, ctx: PlatformContext) => Promise<void> | void;
   /** Register CLI sub-commands; `open` opens (and migrates) the platform lazily. */
   readonly commands?: (program: Command, open: () => Promise<PlatformContext>) => void;
+  /**
+   * Load this module's demo data on first start (`gongzhi start`); idempotent. Returns a
+   * one-line summary to print, or null when nothing was loaded.
+   */
+  readonly seedDemo?: (ctx: PlatformContext) => Promise<string | null>;
 }

@@ -5,15 +5,20 @@
  */
 import type { GongzhiModule } from '../../platform/module.ts';
 import { evidenceCommands } from './cli.ts';
+import { loadEvidenceDemo } from './demoLoader.ts';
 import { evidenceRoutes } from './routes.ts';
 import { evidenceMigrations } from './schema.ts';
 
-/** Migration 202611300300_evidence_tables, routes /api/evidence/…, command `evidence`. */
+/** Migration 202611300300_evidence_tables, routes /api/evidence/…, command `evidence`, demo case files on first start. */
 export const evidenceModule: GongzhiModule = {
   name: 'evidence',
   migrations: evidenceMigrations,
   routes: evidenceRoutes,
   commands: evidenceCommands,
+  async seedDemo(ctx) {
+    const r = await loadEvidenceDemo(ctx);
+    return r.inserted ? `证据标准演示案卷 evidence demo case files: ${r.inserted} loaded` : null;
+  },
 };
 
 export { stageGate, type StageGateReport } from './stageGate.ts';
