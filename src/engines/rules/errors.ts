@@ -17,7 +17,6 @@ export const RuleErrors = defineErrors('rules', {
   RULE_TYPE_MISMATCH: { status: 422, zh: '类型不匹配（第 {line} 行第 {column} 列）：{reason}', en: 'type mismatch at line {line}, column {column}: {reason}' },
   RULE_PERSON_LINK: { status: 422, zh: '聚合 {kind} 无法关联到人员（第 {line} 行第 {column} 列）：{reason}', en: 'aggregate over {kind} has no link to the person at line {line}, column {column}: {reason}' },
   RULE_DUPLICATE_ID: { status: 422, zh: '规则编号 {ruleId} 重复', en: 'duplicate rule id {ruleId}' },
-  RULE_MISSING_FACT: { status: 200, zh: '缺少事实 {name}，相关条件不成立（未知）', en: 'missing fact {name}: the condition is unknown and does not hold' },
   RULE_MISSING_LIST: { status: 200, zh: '名单 {name} 不存在，条件 {condition} 按不成立处理', en: 'named list {name} is missing: condition {condition} is treated as not holding' },
   RULE_RUN_FAILED: { status: 500, zh: '规则 {ruleId} 执行失败：{reason}', en: 'rule {ruleId} failed: {reason}' },
 });

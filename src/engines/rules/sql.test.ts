@@ -55,6 +55,15 @@ describe.each(testDialects())('rules compiled to SQL on $name', (dialect) => {
     expect(dry.results[0]!.hits.map((h) => h.subjectKey)).toEqual(['p1', 'p2']);
   });
 
+  it('windows work on ISO 8601 text times as on epoch ms', async () => {
+    await database.db.schema.createTable('rule_parcels_iso').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('sender', 'text').addColumn('sent_at', 'text').execute();
+    await database.db.insertInto('rule_parcels_iso').values(smallFixture().parcels.map((p) => ({ id: p.id, sender: p.sender, sent_at: new Date(p.sentAt).toISOString() }))).execute();
+    const catalogue = { ...fixtureCatalogue, records: { ...fixtureCatalogue.records, parcelsIso: { table: 'rule_parcels_iso', id: 'id', time: 'sent_at', timeFormat: 'iso' as const, personKeys: ['sender'], defaultPersonKey: 'sender', fields: { sender: { type: 'string' as const, column: 'sender' } } } } };
+    const run = await runRulesSql(database, [rule('iso', 'count(parcelsIso within 30d) >= 3')], catalogue, ctx);
+    expect(run.results[0]!.hits.map((h) => [h.subjectKey, h.explanation.conditions[0]!.actual, h.explanation.conditions[0]!.evidence.map((e) => e.recordId)]))
+      .toEqual([['p1', 5, ['1', '2', '3', '4', '6']], ['p2', 3, ['7', '8', '9']]]);
+  });
+
   it('C19 and C20 hold in SQL: missing facts and lists never fire, the run goes on', async () => {
     const run = await runRulesSql(database, [
       rule('c19', 'householdSize is not 1'),
