@@ -11,7 +11,7 @@ export { checkRule, type CheckedRule, type FactCatalogue, type FactType, type Fi
 export { explain, and3, or3, not3, compare3, in3, type Truth, type Explanation, type ConditionExplanation, type EvidenceRef, type ValueSource, type AggregateValue } from './evaluate.ts';
 export { memorySource, RecordIndex, readPath, aggregateInMemory, type InMemoryData, type RecordRow, type RunContext } from './memory.ts';
 export { runRulesInMemory, type Hit, type RuleRunResult, type RuleRunStats, type RunOptions, type RunResult } from './run.ts';
-export { runRulesSql, rowSource } from './sqlRun.ts';
+export { runRulesSql, rowSource, explainSubjectSql } from './sqlRun.ts';
 export { compileRuleSql, type CompiledRuleSql, type SqlPlan } from './sqlCompile.ts';
 export { compileColumnar, toColumns, columnarSource, isColumnar, type Column, type ColumnarFacts, type CompiledColumnar } from './columnar.ts';
 export { hitToTag, tagIsLive, type Tag, type TagEvidence } from './tags.ts';

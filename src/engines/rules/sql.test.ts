@@ -3,7 +3,7 @@ import { openDatabase, type Database } from '../../store/database.ts';
 import { testDialects } from '../../store/testing.ts';
 import { runRulesInMemory } from './run.ts';
 import { ruleFromExpression, type RuleDef } from './ruleFile.ts';
-import { runRulesSql } from './sqlRun.ts';
+import { explainSubjectSql, runRulesSql } from './sqlRun.ts';
 import { FIXTURE_AS_OF, FIXTURE_RULES, fixtureCatalogue, fixtureToMemory, loadFixture, smallFixture } from './testing.ts';
 
 const rule = (id: string, when: string): RuleDef => {
@@ -79,5 +79,11 @@ describe.each(testDialects())('rules compiled to SQL on $name', (dialect) => {
     expect(c20neg!.hits).toEqual([]);
     expect(bad!.errors[0]!.code).toBe('RULE_UNKNOWN_RECORD_KIND');
     expect(after!.hits.map((h) => h.subjectKey)).toEqual(['p2']);
+    // why p3 did not fire: householdSize is missing, the outcome unknown
+    const why = await explainSubjectSql(database, rule('c19', 'householdSize is not 1'), fixtureCatalogue, { asOf: FIXTURE_AS_OF }, 'p3');
+    expect(why).toMatchObject({ outcome: 'unknown', missingFacts: ['householdSize'], conditions: [{ text: 'householdSize is not 1', actual: null, threshold: 1, outcome: 'unknown', missing: ['householdSize'] }] });
+    const whyNot = await explainSubjectSql(database, rule('f', 'count(parcels where flagged and sender = person within 30d) >= 3'), fixtureCatalogue, ctx, 'p2');
+    expect(whyNot).toMatchObject({ outcome: 'false', conditions: [{ actual: 2, threshold: 3, evidence: [{ recordKind: 'parcels', recordId: '7' }, { recordKind: 'parcels', recordId: '8' }] }] });
+    expect(await explainSubjectSql(database, rule('c19', 'householdSize is not 1'), fixtureCatalogue, ctx, 'nobody')).toBeUndefined();
   });
 });

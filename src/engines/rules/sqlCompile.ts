@@ -109,8 +109,10 @@ function aggregateCte(a: AggregateNode, link: string, def: RecordKindDef, dialec
  * Compile `rule` for `dialect`. Context values, named lists, the window's end (`ctx.asOf`) and the
  * evidence limit are bound into the query, so compile once per run. A named list missing from
  * the context compiles to an unknown condition (the run reports RULE_MISSING_LIST).
+ * `opts.subjectKey` replaces the condition by "this subject", returning its values and evidence
+ * whether or not the rule holds (used by `explainSubjectSql`).
  */
-export function compileRuleSql(rule: CheckedRule, catalogue: FactCatalogue, dialect: DialectName, ctx: RunContext): CompiledRuleSql {
+export function compileRuleSql(rule: CheckedRule, catalogue: FactCatalogue, dialect: DialectName, ctx: RunContext, opts: { readonly subjectKey?: string } = {}): CompiledRuleSql {
   const aggs = aggregatesOf(rule.ast);
   const aggCols = new Map<AggregateNode, { value: string; evidence: string }>();
   const ctes: Sql[] = [], joins: Sql[] = [], select: Sql[] = [sql`cast(s.${sql.ref(catalogue.subjects.key)} as text) as subject_key`];
@@ -145,7 +147,8 @@ export function compileRuleSql(rule: CheckedRule, catalogue: FactCatalogue, dial
       default: return sql`null`;
     }
   };
-  const where = condition(rule.ast, val, contextList(ctx));
+  // With a subject key, return that subject's row whatever the outcome (to explain a non-hit).
+  const where = opts.subjectKey === undefined ? condition(rule.ast, val, contextList(ctx)) : sql`cast(${subjectKey} as text) = cast(${opts.subjectKey} as text)`;
   const withClause = ctes.length ? sql`with ${sql.join(ctes)} ` : sql``;
   const query = sql<Record<string, unknown>>`${withClause}select ${sql.join(select)} from ${sql.table(catalogue.subjects.table)} as s ${sql.join(joins, sql` `)} where ${where} order by subject_key`;
   return { query, plan: { facts: factCols, aggregates: aggCols } };

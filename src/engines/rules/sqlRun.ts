@@ -10,6 +10,8 @@ import type { CheckedRule, FactCatalogue } from './catalogue.ts';
 import { RuleErrors } from './errors.ts';
 import { explain, type ValueSource } from './evaluate.ts';
 import { readPath, type RunContext } from './memory.ts';
+import type { Issue } from '../../core/errors.ts';
+import type { Explanation } from './evaluate.ts';
 import { checkOrFail, RuleTally, summarise, type RuleRunResult, type RunOptions, type RunResult } from './run.ts';
 import type { RuleDef } from './ruleFile.ts';
 import { compileRuleSql, type SqlPlan } from './sqlCompile.ts';
@@ -79,4 +81,18 @@ export async function runRulesSql(database: Database, rules: readonly RuleDef[],
     results.push(checked ? await runOne(database, rule, checked, catalogue, ctx, opts, subjects) : failed!);
   }
   return summarise(results, opts.dryRun ?? false, t0);
+}
+
+/**
+ * Explain one subject in the database whatever the outcome — why a rule did or did not fire
+ * (C19: `householdSize is not 1` with householdSize missing → outcome 'unknown', missingFacts
+ * ['householdSize']). Returns the rule's check errors instead when it fails its check, and
+ * `undefined` when the subject is not in the subjects table.
+ */
+export async function explainSubjectSql(database: Database, rule: RuleDef, catalogue: FactCatalogue, ctx: RunContext, subjectKey: string): Promise<Explanation | { errors: readonly Issue[] } | undefined> {
+  const { checked, failed } = checkOrFail(rule, catalogue);
+  if (!checked) return { errors: failed!.errors };
+  const { query, plan } = compileRuleSql(checked, catalogue, database.dialect, ctx, { subjectKey });
+  const row = (await query.execute(database.db)).rows[0];
+  return row ? explain(checked, catalogue, rowSource(plan, row, ctx)) : undefined;
 }
