@@ -16,6 +16,8 @@ import { divisionTable } from '../../../core/division/data.ts';
 import { lookupDivision } from '../../../core/index.ts';
 import surnamesData from '../../../demo/data/surnames.json' with { type: 'json' };
 import givenData from '../../../demo/data/given-names.json' with { type: 'json' };
+import { AppError } from '../../../core/errors.ts';
+import { ReunionPostErrors } from './errors.ts';
 import type { ChildSearchPost, FamilySearchPost, PartialDate, PostPlace } from './types.ts';
 
 /** Sizes and seed of a demo set. */
@@ -107,15 +109,16 @@ interface Child {
 
 /**
  * Generate a demo set (seeded: the same options give the same posts). Defaults: 30,294 family
- * posts, 24,370 child posts, 3,000 true pairs, 300 near-misses, seed 2024. Throws RangeError
- * when pairs + nearMisses exceed the family posts or pairs exceed the child posts.
+ * posts, 24,370 child posts, 3,000 true pairs, 300 near-misses, seed 2024. Throws AppError
+ * REUNION_DEMO_SIZES_INVALID when pairs + nearMisses exceed the family posts, pairs exceed the
+ * child posts, or near-misses exceed the pairs.
  */
 export function demoPosts(options: DemoOptions = {}): DemoSet {
   const F = options.families ?? 30_294;
   const C = options.children ?? 24_370;
   const P = options.pairs ?? 3_000;
   const N = options.nearMisses ?? 300;
-  if (P + N > F || P > C || N > P) throw new RangeError('demoPosts: pairs + nearMisses must fit the family posts, pairs the child posts');
+  if (P + N > F || P > C || N > P) throw new AppError(ReunionPostErrors.REUNION_DEMO_SIZES_INVALID, { reason: `families ${F}, children ${C}, pairs ${P}, near-misses ${N}` });
   const r = rng(options.seed ?? 2024);
   const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
