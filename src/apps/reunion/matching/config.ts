@@ -1,8 +1,10 @@
 /**
  * Matching configuration for reunion: child posts (宝贝寻家, left) against family posts
  * (家寻宝贝, right) on the resolve engine's Fellegi–Sunter model with EM (Fellegi & Sunter
- * 1969; Winkler 1988). Candidate pairs come from three unioned blocking rules:
- *  1. sex + birth year ±1 + province of loss (the child's post may know only the province);
+ * 1969; Winkler 1988). Candidate pairs come from four unioned blocking rules:
+ *  1. sex + birth year ±1 + prefecture of loss, for child posts that name a prefecture or county;
+ *  1b. sex + birth year ±1 + province, only for child posts that know just the province (a post
+ *     naming a prefecture is not paired with the whole province: about 2.4× fewer pairs);
  *  2. 小名 pinyin + sex + birth year ±2, across provinces, for children whose new name says
  *     nothing and whose remembered province is wrong;
  *  3. birth name (variant key) + sex, when the child remembers it.
@@ -71,6 +73,11 @@ function givenTail(name: string | null): string | null {
   return g ? [...g].slice(-1)[0]! : null;
 }
 
+/** A division code kept only when it names a whole province (PP0000), else null. */
+function provinceOnly(code: string | null | undefined): string | null {
+  return code && /^\d{2}0000$/.test(code) ? code : null;
+}
+
 /** The resolver configuration for child posts (left) × family posts (right); top-10 per child post. */
 export const reunionMatchConfig: ResolverConfig = {
   idField: 'id',
@@ -93,11 +100,19 @@ export const reunionMatchConfig: ResolverConfig = {
   ],
   blocking: [
     {
-      name: 'sex+birthYear±1+province',
+      name: 'sex+birthYear±1+prefecture',
       keys: [
         { field: 'sex' },
         { field: (r) => date(child(r).birthDate), rightField: (r) => date(family(r).birthDate), transform: 'year', window: 1 },
-        { field: (r) => child(r).lossPlace?.divisionCode ?? null, rightField: (r) => family(r).lossPlace?.divisionCode ?? null, transform: 'division', level: 'province' },
+        { field: (r) => child(r).lossPlace?.divisionCode ?? null, rightField: (r) => family(r).lossPlace?.divisionCode ?? null, transform: 'division', level: 'prefecture' },
+      ],
+    },
+    {
+      name: 'sex+birthYear±1+province (child knows only the province)',
+      keys: [
+        { field: 'sex' },
+        { field: (r) => date(child(r).birthDate), rightField: (r) => date(family(r).birthDate), transform: 'year', window: 1 },
+        { field: (r) => provinceOnly(child(r).lossPlace?.divisionCode), rightField: (r) => family(r).lossPlace?.divisionCode ?? null, transform: 'division', level: 'province' },
       ],
     },
     {
