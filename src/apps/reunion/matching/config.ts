@@ -4,7 +4,7 @@
  * 1969; Winkler 1988). Candidate pairs come from four unioned blocking rules:
  *  1. sex + birth year ±1 + prefecture of loss, for child posts that name a prefecture or county;
  *  1b. sex + birth year ±1 + province, only for child posts that know just the province (a post
- *     naming a prefecture is not paired with the whole province: about 2.4× fewer pairs);
+ *     naming a prefecture is not paired with the whole province: 1.8× fewer pairs on the demo set);
  *  2. 小名 pinyin + sex + birth year ±2, across provinces, for children whose new name says
  *     nothing and whose remembered province is wrong;
  *  3. birth name (variant key) + sex, when the child remembers it.
@@ -64,8 +64,15 @@ const GENERIC_DOUBLED = new Set(['毛', '丫', '豆', '乐', '妞', '壮', '胖'
 /** The given name of a Han name (C10 compound surnames handled by the engine's splitName), or null. */
 export function givenOf(name: string | null | undefined): string | null {
   if (!name) return null;
-  return splitName(name).given ?? null;
+  const hit = givenMemo.get(name);
+  if (hit !== undefined) return hit;
+  if (givenMemo.size >= 200_000) givenMemo.clear();
+  const given = splitName(name).given ?? null;
+  givenMemo.set(name, given);
+  return given;
 }
+/** Given names of recent names: a family name is split for two comparisons. */
+const givenMemo = new Map<string, string | null>();
 
 /** The last character of the given name: what a 小名 is usually built on. */
 function givenTail(name: string | null): string | null {
