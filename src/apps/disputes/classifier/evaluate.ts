@@ -13,9 +13,10 @@ import { trainingDocs, type AppealCorpus } from './corpus.ts';
 export const APPEAL_TRAINING: TextClassifierOptions & { readonly priorWeight: number } = {
   priorWeight: 0.5,
   minDf: 2,
-  epochs: 15,
+  epochs: 30,
+  l2: 1e-5,
   selfTraining: { threshold: 0.8, weight: 0.2 },
-  nbWeight: 0.5,
+  nbWeight: 0,
 };
 
 export interface CrossValidation {
