@@ -94,8 +94,8 @@ export function modelFromJson(text: string): AppealModel {
     if (row.length !== 2 && row.length !== 2 + k * (j.nb ? 2 : 1)) throw new AppError(TextErrors.TEXT_MODEL_INVALID, { reason: `feature row ${i} has ${row.length} values` });
     vocabulary.set(String(row[0]), i);
     idf[i] = Number(row[1]);
+    if (row.length === 2) return; // all-zero weights
     for (let c = 0; c < k; c++) weights[c * n + i] = Number(row[2 + c]);
-    if (row.length === 2) return;
     if (j.nb) logLikelihood.set(i, Float64Array.from(row.slice(2 + k, 2 + 2 * k), Number));
   });
   const model: TextClassifierModel = {
