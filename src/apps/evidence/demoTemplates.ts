@@ -4,19 +4,11 @@
  * formalities its kind needs, a whole chain of custody where one is required, and facts that
  * agree across items, so a complete file passes every gate.
  */
+import { mulberry32 } from '../../core/random.ts';
 import type { CaseFile, CasePerson, EvidenceItem, EvidenceKind, ExtractedFacts, Formalities } from './types.ts';
 
-/** Seeded pseudo-random numbers in [0, 1) (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded pseudo-random numbers in [0, 1) (mulberry32, src/core/random.ts). */
+export const rng = mulberry32;
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '强', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀英', '建华', '志强'];

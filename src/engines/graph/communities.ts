@@ -4,6 +4,7 @@
  * graphology-communities-louvain on an undirected graphology copy of a (sub)graph: parallel and
  * opposite edges between two nodes are merged and their weights summed.
  */
+import { mulberry32 } from '../../core/random.ts';
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import { AppError } from '../../core/errors.ts';
@@ -41,17 +42,6 @@ export interface Communities {
 // under NodeNext the default import is module.exports, so take it as the function itself.
 const louvain = louvainModule as unknown as (typeof louvainModule)['default'];
 
-/** Mulberry32: a small seeded PRNG in [0, 1) (public domain, Tommy Ettinger). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Louvain communities of the selected nodes over edges passing the filter (direction ignored).

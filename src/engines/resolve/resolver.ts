@@ -5,6 +5,7 @@
  * any pair field by field. Deduplication when only `left` is given, linkage of `left` against
  * `right` otherwise.
  */
+import { mulberry32 } from '../../core/random.ts';
 import { AppError } from '../../core/errors.ts';
 import { blockingStats, buildBlockingIndex, forEachCandidate, type BlockingIndex, type BlockingStats } from './blocking.ts';
 import { compileConfig, readField, type CompiledComparison, type ResolverConfig, type Row } from './config.ts';
@@ -150,16 +151,6 @@ export function patternCounts(c: CandidateSet): Map<number, number> {
   return m;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * u estimated from `n` random record pairs (seeded), which are almost all non-matches when the

@@ -12,6 +12,7 @@
  *
  * The ground truth is returned beside the posts, never inside them; matching code must not read it.
  */
+import { mulberry32 as rng } from '../../../core/random.ts';
 import { divisionTable } from '../../../core/division/data.ts';
 import { lookupDivision } from '../../../core/index.ts';
 import surnamesData from '../../../demo/data/surnames.json' with { type: 'json' };
@@ -45,15 +46,6 @@ export interface DemoSet {
   readonly truth: DemoTruth;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MALE = [...givenData.male];
 const FEMALE = [...givenData.female];

@@ -8,6 +8,7 @@
  * only to the prefecture, marks described in other words. Division codes have the GB/T 2260
  * shape (PPCCXX) but are synthetic. Ground truth: `truth[i]` is the right index of left i, or -1.
  */
+import { mulberry32 as rng } from '../../../core/random.ts';
 import { pinyin } from 'pinyin-pro';
 import type { ResolverConfig, Row } from '../config.ts';
 
@@ -36,15 +37,6 @@ export interface SyntheticData {
   readonly truth: Int32Array;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
