@@ -5,7 +5,8 @@ import { openPlatform } from '../platform/platform.ts';
 import { testDialects } from '../store/testing.ts';
 import { securityModule } from './index.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { createSession, resolveSession } from './sessions.ts';
+import { SESSION_RECHECK_MS, createSession, resolveSession, tokenHash } from './sessions.ts';
+import { securityDb } from './schema.ts';
 import { authenticate, createUser, demoCredentialsPath, ensureDemoUsers, listUsers, setPassword, setUserDisabled } from './users.ts';
 
 describe.each(testDialects())('users on $name', (dialect) => {
@@ -64,5 +65,21 @@ describe.each(testDialects())('users on $name', (dialect) => {
     await setUserDisabled(ctx, 'wang.li', true);
     expect(await authenticate(ctx, 'wang.li', 'long enough pw 1')).toBeNull();
     expect(await authenticate(ctx, 'nobody', 'long enough pw 1')).toBeNull();
+  });
+
+  it('serves a session from memory for at most the recheck window, and forgets it at once on disable', async () => {
+    const u = await createUser(ctx, { username: 'cache.user', role: 'viewer', password: 'long enough pw 2' });
+    const { token } = await createSession(ctx, u.id);
+    expect(await resolveSession(ctx, token)).toMatchObject({ username: 'cache.user' });
+    // Another process deletes the row: this process keeps the cached session only within the window.
+    await securityDb(ctx.database.db).deleteFrom('sessions').where('token_hash', '=', tokenHash(token)).execute();
+    expect(await resolveSession(ctx, token)).toMatchObject({ username: 'cache.user' });
+    const later = { ...ctx, now: () => new Date(ctx.now().getTime() + SESSION_RECHECK_MS) };
+    expect(await resolveSession(later, token)).toBeNull();
+    // Disabling the account in this process ends its cached sessions immediately.
+    const second = await createSession(ctx, u.id);
+    expect(await resolveSession(ctx, second.token)).toMatchObject({ username: 'cache.user' });
+    await setUserDisabled(ctx, 'cache.user', true);
+    expect(await resolveSession(ctx, second.token)).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { generatePassword, hashPassword, verifyAgainstDummy, verifyPassword } fr
 import { ROLES, ROLE_LABELS, isRole, type Role } from './policies.ts';
 import type { Selectable } from 'kysely';
 import { isoOf, securityDb, type UserRow as UserTable } from './schema.ts';
+import { forgetCachedSessions } from './sessions.ts';
 
 type UserRow = Selectable<UserTable>;
 
@@ -120,7 +121,10 @@ export async function setUserDisabled(ctx: PlatformContext, username: string, di
     .returningAll()
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', { what: `user ${username}` });
-  if (disabled) await db.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+  if (disabled) {
+    forgetCachedSessions(ctx, row.id);
+    await db.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+  }
   return present(row);
 }
 
@@ -133,6 +137,7 @@ export async function setPassword(ctx: PlatformContext, username: string, passwo
   const db = securityDb(ctx.database.db);
   const row = await db.updateTable('users').set({ password_hash: passwordHash }).where('username', '=', username.trim().toLowerCase()).returningAll().executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', { what: `user ${username}` });
+  forgetCachedSessions(ctx, row.id);
   await db.deleteFrom('sessions').where('user_id', '=', row.id).execute();
   return present(row);
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localToUtc, offsetMinutes } from './timezone.ts';
+import { intlWallClock, localToUtc, offsetMinutes, wallClock } from './timezone.ts';
 
 /** Offset straight from Intl, without the bucket cache. */
 function intlOffset(atMs: number, timezone: string): number {
@@ -36,5 +37,20 @@ describe('offsetMinutes (memoised per 15-minute bucket)', () => {
     expect(new Date(localToUtc(local, 'Asia/Shanghai')).toISOString()).toBe('2024-02-29T16:30:00.000Z');
     expect(offsetMinutes(Date.UTC(2024, 6, 1), 'America/New_York')).toBe(-240);
     expect(offsetMinutes(Date.UTC(2024, 0, 1), 'America/New_York')).toBe(-300);
+  });
+});
+
+describe('wallClock (from the memoised offset)', () => {
+  it('equals Intl for any instant 1901–2100 in Asia/Shanghai (DST 1986–1991) and America/New_York', () => {
+    const lo = Date.UTC(1901, 0, 1);
+    const hi = Date.UTC(2100, 0, 1);
+    for (const zone of ['Asia/Shanghai', 'America/New_York']) {
+      fc.assert(fc.property(fc.integer({ min: lo / 1000, max: hi / 1000 }), (s) => {
+        expect(wallClock(s * 1000, zone)).toEqual(intlWallClock(s * 1000, zone));
+      }), { numRuns: 3000 });
+    }
+    // The hour China's 1986 DST began: 1986-05-04 02:00 local became 03:00.
+    expect(wallClock(Date.UTC(1986, 4, 3, 18, 0, 0), 'Asia/Shanghai')).toEqual({ year: 1986, month: 5, day: 4, hour: 3, minute: 0, second: 0 });
+    expect(wallClock(Date.UTC(1986, 4, 3, 17, 59, 59), 'Asia/Shanghai')).toEqual({ year: 1986, month: 5, day: 4, hour: 1, minute: 59, second: 59 });
   });
 });

@@ -1,0 +1,50 @@
+/**
+ * `node --import tsx bench/profileServer.ts MODE N [--cpu-prof-dir DIR]` — profile the server
+ * side of HTTP registrations: an in-process platform on a temporary SQLite database, the
+ * bench client (bench/ingestClient.ts) in a separate process, and a CPU profile of the server
+ * written to DIR (default .prof/) with the V8 inspector. Prints server CPU µs per record.
+ */
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import inspector from 'node:inspector/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../src/api/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { modules } from '../src/modules.ts';
+import { openPlatform } from '../src/platform/platform.ts';
+import { generatePassword } from '../src/security/passwords.ts';
+import { createUser } from '../src/security/users.ts';
+
+const [mode = 'single', nText = '20000'] = process.argv.slice(2);
+const outDir = path.resolve(process.argv.includes('--cpu-prof-dir') ? process.argv[process.argv.indexOf('--cpu-prof-dir') + 1]! : '.prof');
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-prof-'));
+const config = loadConfig({}, { dataDir: root, databaseUrl: undefined, secret: 'profile-secret-profile-secret-profile-0' });
+const ctx = await openPlatform(config, { modules });
+const password = generatePassword();
+await createUser(ctx, { username: 'bench', role: 'admin', password });
+const app = await buildApp(ctx, modules, { logger: false });
+await app.listen({ host: '127.0.0.1', port: 0 });
+const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password }) });
+const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+const session = new inspector.Session();
+session.connect();
+await session.post('Profiler.enable');
+await session.post('Profiler.start');
+const c0 = process.cpuUsage();
+const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, mode === 'batch' ? '50' : '64', nText, '6'], { stdio: ['ignore', 'pipe', 'inherit'] });
+let out = '';
+child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+await new Promise((r) => child.on('exit', r));
+const c1 = process.cpuUsage(c0);
+const { profile } = await session.post('Profiler.stop');
+fs.mkdirSync(outDir, { recursive: true });
+const file = path.join(outDir, `server-${mode}.cpuprofile`);
+fs.writeFileSync(file, JSON.stringify(profile));
+const result = JSON.parse(out.trim().split('\n').at(-1)!) as { ok: number; seconds: number; p50: number; p99: number };
+process.stdout.write(`${mode}: ${result.ok} ok in ${result.seconds.toFixed(1)} s → ${Math.round(result.ok / result.seconds)}/s; p50 ${result.p50} ms p99 ${result.p99} ms; server CPU ${Math.round((c1.user + c1.system) / result.ok)} µs/record; profile ${file}\n`);
+await app.close();
+await ctx.database.close();
+fs.rmSync(root, { recursive: true, force: true });
+void spawnSync;
