@@ -6,5 +6,6 @@ import { securityModule } from './security/index.ts';
 import { ingestModule } from './ingest/index.ts';
 import { parcelsModule } from './apps/parcels/index.ts';
 import { evidenceModule } from './apps/evidence/index.ts';
+import { leadsModule } from './apps/leads/index.ts';
 
-export const modules: readonly GongzhiModule[] = [securityModule, ingestModule, parcelsModule, evidenceModule];
+export const modules: readonly GongzhiModule[] = [securityModule, ingestModule, parcelsModule, evidenceModule, leadsModule];

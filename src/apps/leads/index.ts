@@ -1,0 +1,25 @@
+/**
+ * The leads application (研判线索, issue 3) as a platform module: tables, routes under
+ * /api/leads, the `case`, `rules`, `leads` and `graph` commands, and the demo case on first start.
+ * Public API for other modules: the case, tag, lead and network services below.
+ */
+import type { GongzhiModule } from '../../platform/module.ts';
+import { ensureDemoCase, DEMO_CASE_NO } from './caseService.ts';
+import { leadsMigrations } from './schema.ts';
+
+/** Migration 202611300400_leads_tables, routes /api/leads/…, commands, demo case on first start. */
+export const leadsModule: GongzhiModule = {
+  name: 'leads',
+  migrations: leadsMigrations,
+  async seedDemo(ctx) {
+    return (await ensureDemoCase(ctx)) ? `研判演示案件 leads demo case: ${DEMO_CASE_NO} (member: investigator)` : null;
+  },
+};
+
+export { openCase, listCaseViews, readCase, addMember, closeCase, ensureDemoCase, DEMO_CASE_NO, type CaseView, type NewCase } from './caseService.ts';
+export { requireCase, requireRole, auditCaseRead, cliActor, type Actor, type CaseAccess } from './access.ts';
+export { LEADS_POLICIES, leadsAllowed, type LeadsAction } from './policies.ts';
+export { expandNetwork, networkPath, exportNetwork, type Seed, type NetworkView, type NetworkNode, type NetworkEdge, type ExpandRequest, type ExportFormat } from './networkService.ts';
+export { parcelNetwork, type ParcelNetwork } from './networkBuilder.ts';
+export { personKeyOf, nodeKeyOf, normaliseIdNumber } from './personKeys.ts';
+export { LeadsErrors } from './errors.ts';
