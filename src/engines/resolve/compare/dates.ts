@@ -26,19 +26,55 @@ export interface PartialDateLike {
   readonly day?: number | null;
 }
 
-const DAY_MS = 86_400_000;
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, by integer arithmetic (H. Hinnant,
+ * "chrono-Compatible Low-Level Date Algorithms", days_from_civil): no Date object per value.
+ */
+function dayNumber(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
-function dayNumber(year: number, month: number, day: number): number {
-  const d = new Date(Date.UTC(2000, month - 1, day));
-  d.setUTCFullYear(year);
-  return Math.round(d.getTime() / DAY_MS);
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/**
+ * A range whose display text is built only when asked (explanations), so preparing a batch of
+ * dates allocates one small object per value and no strings.
+ */
+class Range implements DateRange {
+  constructor(
+    readonly lo: number,
+    readonly hi: number,
+    readonly precision: 'year' | 'month' | 'day',
+    private readonly y: number,
+    private readonly m: number,
+    private readonly d: number,
+  ) {}
+
+  get text(): string {
+    if (this.precision === 'year') return pad(this.y, 4);
+    if (this.precision === 'month') return `${pad(this.y, 4)}-${pad(this.m)}`;
+    return `${pad(this.y, 4)}-${pad(this.m)}-${pad(this.d)}`;
+  }
+
+  toJSON(): DateRange {
+    return { lo: this.lo, hi: this.hi, precision: this.precision, text: this.text };
+  }
+}
 
 /**
  * Build a date range from year, optional month and optional day; null when any part is
@@ -46,13 +82,24 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
  */
 export function dateRange(year: number, month?: number | null, day?: number | null): DateRange | null {
   if (!Number.isInteger(year) || year < 1 || year > 9999) return null;
-  if (month == null) return { lo: dayNumber(year, 1, 1), hi: dayNumber(year, 12, 31), precision: 'year', text: pad(year, 4) };
+  if (month == null) return new Range(dayNumber(year, 1, 1), dayNumber(year, 12, 31), 'year', year, 0, 0);
   if (!Number.isInteger(month) || month < 1 || month > 12) return null;
   const dim = daysInMonth(year, month);
-  if (day == null) return { lo: dayNumber(year, month, 1), hi: dayNumber(year, month, dim), precision: 'month', text: `${pad(year, 4)}-${pad(month)}` };
+  if (day == null) return new Range(dayNumber(year, month, 1), dayNumber(year, month, dim), 'month', year, month, 0);
   if (!Number.isInteger(day) || day < 1 || day > dim) return null;
   const n = dayNumber(year, month, day);
-  return { lo: n, hi: n, precision: 'day', text: `${pad(year, 4)}-${pad(month)}-${pad(day)}` };
+  return new Range(n, n, 'day', year, month, day);
+}
+
+/** The calendar year of a day number (days since 1970-01-01), by integer arithmetic (civil_from_days). */
+export function yearOfDay(days: number): number {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
 }
 
 const ISO = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;

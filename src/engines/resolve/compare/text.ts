@@ -15,10 +15,79 @@ const STOP = new Set(
   '的 了 和 与 及 或 在 是 有 也 就 都 而 但 又 很 着 过 把 被 从 到 对 为 以 于 个 这 那 其 之 一 一个 我 你 他 她 它 们 我们 记得 好像 大概 可能 the a an and or of to in on at is was with'.split(' '),
 );
 
-/** Segmentations of recent texts (short marks such as 不详 or 无 repeat across posts). */
-const memo = new Map<string, string[]>();
-
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+
+/**
+ * Characters at which a text is cut into clauses before segmentation: whitespace and
+ * punctuation. None of them is in jieba's word-block class (Han, ASCII letters and digits,
+ * `+#&._%-`), so jieba never joins words across them and segmenting clause by clause gives
+ * exactly the tokens of segmenting the whole text; clauses (村口有棵大槐树, 右肩有疤) repeat
+ * across posts far more than whole texts, so their tokens are memoised.
+ */
+const CLAUSE_BREAK = /[\s,，。;；:：!！?？、()（）[\]【】"“”'‘’《》<>/|~～…]+/u;
+
+/** Module-wide token interner and clause memo; reset together between batches when large. */
+const tokenIds = new Map<string, number>();
+const tokenText: string[] = [];
+const clauseTokens = new Map<string, readonly number[]>();
+const TABLE_LIMIT = 400_000;
+
+/** Drop the interner and the clause memo when they grow past TABLE_LIMIT (only between batches). */
+function resetWhenLarge(): void {
+  if (tokenText.length > TABLE_LIMIT || clauseTokens.size > TABLE_LIMIT) {
+    tokenIds.clear();
+    tokenText.length = 0;
+    clauseTokens.clear();
+  }
+}
+
+function intern(t: string): number {
+  let id = tokenIds.get(t);
+  if (id === undefined) {
+    id = tokenText.length;
+    tokenIds.set(t, id);
+    tokenText.push(t);
+  }
+  return id;
+}
+
+/** Token ids of one clause (memoised): words, then the characters and head/tail of Han words. */
+function clauseIds(clause: string): readonly number[] {
+  let ids = clauseTokens.get(clause);
+  if (ids) return ids;
+  const out: number[] = [];
+  for (const t of segmentWords(clause)) {
+    if (STOP.has(t)) continue;
+    out.push(intern(t));
+    if (HAN_WORD.test(t)) {
+      const chars = [...t];
+      for (const c of chars) if (!STOP.has(c)) out.push(intern(c));
+      if (chars.length >= 3) out.push(intern(chars[0]! + chars[1]!), intern(chars[chars.length - 2]! + chars[chars.length - 1]!));
+    }
+  }
+  clauseTokens.set(clause, out);
+  return out;
+}
+
+/** Scratch buffer for the token ids of one text (grown on demand, reused across texts). */
+let scratch = new Int32Array(256);
+
+/** Token ids of a text in order (with repeats), clause by clause, in `scratch`; returns the count. */
+function textIds(text: string): number {
+  let n = 0;
+  for (const clause of text.split(CLAUSE_BREAK)) {
+    if (clause.length === 0) continue;
+    const ids = clauseIds(clause);
+    if (n + ids.length > scratch.length) {
+      const grown = new Int32Array(Math.max(scratch.length * 2, n + ids.length));
+      grown.set(scratch.subarray(0, n));
+      scratch = grown;
+    }
+    scratch.set(ids, n);
+    n += ids.length;
+  }
+  return n;
+}
 
 /**
  * Segment text into comparison tokens: words without punctuation and stop words, plus the
@@ -26,21 +95,9 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u;
  * @example segment('红色胎记') // ['红色', '红', '色', '胎记', '胎', '记']
  */
 export function segment(text: string): string[] {
-  const hit = memo.get(text);
-  if (hit) return hit;
-  if (memo.size >= 100_000) memo.clear();
-  const out: string[] = [];
-  for (const t of segmentWords(text)) {
-    if (STOP.has(t)) continue;
-    out.push(t);
-    if (HAN_WORD.test(t)) {
-      const chars = [...t];
-      for (const c of chars) if (!STOP.has(c)) out.push(c);
-      if (chars.length >= 3) out.push(chars.slice(0, 2).join(''), chars.slice(-2).join(''));
-    }
-  }
-  memo.set(text, out);
-  return out;
+  resetWhenLarge();
+  const n = textIds(text);
+  return Array.from(scratch.subarray(0, n), (id) => tokenText[id]!);
 }
 
 /** A prepared text: sorted token ids with unit-length TF-IDF weights. */
@@ -50,48 +107,94 @@ export interface TextFeatures {
   readonly weights: Float64Array;
 }
 
+/** Growable pools of the sorted distinct token ids and counts of a batch's distinct texts. */
+class TermPool {
+  ids = new Int32Array(1 << 14);
+  tf = new Uint16Array(1 << 14);
+  size = 0;
+
+  /** Append the terms of a text; returns its [start, end) in the pool, end === start when token-less. */
+  add(text: string): number {
+    const n = textIds(text);
+    const start = this.size;
+    if (n === 0) return start;
+    if (start + n > this.ids.length) {
+      const cap = Math.max(this.ids.length * 2, start + n);
+      const ids = new Int32Array(cap);
+      ids.set(this.ids.subarray(0, start));
+      this.ids = ids;
+      const tf = new Uint16Array(cap);
+      tf.set(this.tf.subarray(0, start));
+      this.tf = tf;
+    }
+    const all = scratch.subarray(0, n).sort();
+    let d = start;
+    this.ids[d] = all[0]!;
+    this.tf[d] = 1;
+    for (let k = 1; k < n; k++) {
+      if (all[k] === all[k - 1]) this.tf[d]!++;
+      else {
+        this.ids[++d] = all[k]!;
+        this.tf[d] = 1;
+      }
+    }
+    this.size = d + 1;
+    return start;
+  }
+}
+
 /**
  * Prepare a batch of texts (one per record, null for missing): segmentation, document
  * frequencies over the batch, smoothed IDF log((1+N)/(1+df)) + 1, L2 normalisation.
- * Returns null for a missing or token-less text.
+ * Returns null for a missing or token-less text. Records with the same text share one
+ * (read-only) features object; each distinct text and each clause is segmented once. The
+ * `ids` and `weights` of one batch are views of two shared buffers (no allocation per text).
  */
 export function prepareTexts(values: readonly unknown[]): (TextFeatures | null)[] {
-  const vocab = new Map<string, number>();
-  const docs: (Map<number, number> | null)[] = [];
-  const df: number[] = [];
-  for (const v of values) {
-    if (v == null || String(v).trim() === '') {
-      docs.push(null);
-      continue;
+  resetWhenLarge();
+  const distinct = new Map<string, number>();
+  const texts: string[] = [];
+  const starts: number[] = [];
+  const pool = new TermPool();
+  const docOf = new Int32Array(values.length).fill(-1);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v == null) continue;
+    const text = String(v);
+    let d = distinct.get(text);
+    if (d === undefined) {
+      d = texts.length;
+      distinct.set(text, d);
+      texts.push(text);
+      starts.push(text.trim() === '' ? pool.size : pool.add(text));
     }
-    const tf = new Map<number, number>();
-    for (const t of segment(String(v))) {
-      let id = vocab.get(t);
-      if (id === undefined) {
-        id = vocab.size;
-        vocab.set(t, id);
-        df.push(0);
-      }
-      tf.set(id, (tf.get(id) ?? 0) + 1);
-    }
-    for (const id of tf.keys()) df[id]!++;
-    docs.push(tf.size > 0 ? tf : null);
+    docOf[i] = d;
   }
-  const n = docs.length;
-  return docs.map((tf, i) => {
-    if (!tf) return null;
-    const ids = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
-    const weights = new Float64Array(ids.length);
+  starts.push(pool.size);
+  const uses = new Int32Array(texts.length);
+  for (let i = 0; i < docOf.length; i++) if (docOf[i]! >= 0) uses[docOf[i]!]!++;
+  const df = new Int32Array(tokenText.length);
+  for (let d = 0; d < texts.length; d++) for (let k = starts[d]!; k < starts[d + 1]!; k++) df[pool.ids[k]!]! += uses[d]!;
+  const n = values.length;
+  const ids = pool.ids.slice(0, pool.size);
+  const weights = new Float64Array(pool.size);
+  const features: (TextFeatures | null)[] = texts.map((text, d) => {
+    const a = starts[d]!;
+    const b = starts[d + 1]!;
+    if (a === b) return null;
     let norm = 0;
-    ids.forEach((id, k) => {
-      const w = tf.get(id)! * (Math.log((1 + n) / (1 + df[id]!)) + 1);
+    for (let k = a; k < b; k++) {
+      const w = pool.tf[k]! * (Math.log((1 + n) / (1 + df[ids[k]!]!)) + 1);
       weights[k] = w;
       norm += w * w;
-    });
+    }
     norm = Math.sqrt(norm);
-    for (let k = 0; k < weights.length; k++) weights[k]! /= norm;
-    return { text: String(values[i]), ids, weights };
+    for (let k = a; k < b; k++) weights[k]! /= norm;
+    return { text, ids: ids.subarray(a, b), weights: weights.subarray(a, b) };
   });
+  const out: (TextFeatures | null)[] = new Array(values.length);
+  for (let i = 0; i < docOf.length; i++) out[i] = docOf[i]! >= 0 ? features[docOf[i]!]! : null;
+  return out;
 }
 
 /** Cosine similarity of two prepared texts in [0, 1] (one merge of the sorted id arrays). */
