@@ -7,5 +7,6 @@ import { ingestModule } from './ingest/index.ts';
 import { parcelsModule } from './apps/parcels/index.ts';
 import { evidenceModule } from './apps/evidence/index.ts';
 import { leadsModule } from './apps/leads/index.ts';
+import { open311Module } from './apps/disputes/open311/index.ts';
 
-export const modules: readonly GongzhiModule[] = [securityModule, ingestModule, parcelsModule, evidenceModule, leadsModule];
+export const modules: readonly GongzhiModule[] = [securityModule, ingestModule, parcelsModule, evidenceModule, leadsModule, open311Module];

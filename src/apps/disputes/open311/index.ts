@@ -1,0 +1,34 @@
+/**
+ * The Open311 GeoReport v2 endpoint (issue 5, intake) as a platform module: tables
+ * (`open311_api_keys`, `open311_requests`), routes under /api/open311/v2, and the commands
+ * `gongzhi open311 key …` and `gongzhi disputes boston-replay FILE` (the routing/SLA replay of
+ * src/apps/disputes/routing).
+ *
+ * Public API for other modules: `open311Routes` (mount with another `AppealSink`),
+ * `sqlAppealSink` and the `AppealSink` interface, `serviceCatalogue`, the API-key functions,
+ * and the wire writers of format.ts.
+ */
+import type { GongzhiModule } from '../../../platform/module.ts';
+import { bostonCommands } from '../routing/cli.ts';
+import { open311Commands } from './cli.ts';
+import { open311Routes } from './routes.ts';
+import { open311Migrations } from './schema.ts';
+
+/** Migration 202611300500_open311_tables, routes /api/open311/v2/…, commands `open311` and `disputes boston-replay`. */
+export const open311Module: GongzhiModule = {
+  name: 'open311',
+  migrations: open311Migrations,
+  routes: (app, ctx) => open311Routes(app, ctx),
+  commands(program, open) {
+    open311Commands(program, open);
+    bostonCommands(program);
+  },
+};
+
+export { open311Routes, parseForm, OPEN311_PREFIX } from './routes.ts';
+export { sqlAppealSink, type AppealSink, type RequestFilter, type ServiceRequestInput, type StoredServiceRequest, type Submitter } from './appealSink.ts';
+export { buildCatalogue, serviceCatalogue, type Open311Service, type ServiceAttribute, type ServiceCatalogue } from './services.ts';
+export { createApiKey, listApiKeys, revokeApiKey, verifyApiKey, type ApiKeySummary } from './apiKeys.ts';
+export { submitServiceRequest, requestFilterFrom, type Open311Deps, type SubmitResult } from './open311Service.ts';
+export { render, toXml, CONTENT_TYPES, type Open311Format } from './format.ts';
+export { Open311Errors } from './errors.ts';
