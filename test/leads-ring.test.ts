@@ -75,7 +75,7 @@ describe.each(testDialects())('leads network on the demo ring ($name)', (dialect
   it('gives a shortest path from a workshop to a buyer with the evidence of every hop', async () => {
     const workshop = truth.members.find((m) => m.role === 'workshop')!;
     const buyer = truth.members.find((m) => m.role === 'buyer')!;
-    const r = await networkPath(ctx, investigator, 'RING-1', { from: { idNumber: workshop.idNumber }, to: { nodeKey: nodeKeyOf(ctx, buyer.phone) }, direction: 'out' });
+    const r = await networkPath(ctx, investigator, 'RING-1', { source: { idNumber: workshop.idNumber }, target: { nodeKey: nodeKeyOf(ctx, buyer.phone) }, direction: 'out' });
     expect(r.path).not.toBeNull();
     const p = r.path!;
     expect(p.nodes[0]!.key).toBe(nodeKeyOf(ctx, workshop.phone));

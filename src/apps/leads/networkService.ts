@@ -197,18 +197,17 @@ export interface PathView {
 }
 
 /**
- * Shortest path (fewest hops) between two seeds inside a case, over the filtered edges; null when
+ * Shortest path (fewest hops) from seed `source` to seed `target` inside a case, over the filtered edges; null when
  * none within `maxHops` (default 8). Audited with the node keys of the path.
  * @throws the errors of requireCase; LEADS_SEED_NOT_FOUND, LEADS_SEED_INVALID.
  */
-export async function networkPath(ctx: PlatformContext, actor: Actor, caseNo: string, req: NetworkFilter & { readonly from: Seed; readonly to: Seed; readonly maxHops?: number }, via = 'api'): Promise<PathView> {
+export async function networkPath(ctx: PlatformContext, actor: Actor, caseNo: string, req: NetworkFilter & { readonly source: Seed; readonly target: Seed; readonly maxHops?: number }, via = 'api'): Promise<PathView> {
   const access = await requireCase(ctx, actor, 'leads.graph.read', caseNo, via);
   const net = await parcelNetwork(ctx);
   const g = net.graph;
-  const from = seedNodes(ctx, net, req.from)[0]!;
-  const to = seedNodes(ctx, net, req.to)[0]!;
-  const { from: _f, to: _t, ...filter } = req;
-  const p = new Traverser(g).shortestPath(from, to, { ...edgeFilter(filter), maxHops: req.maxHops ?? 8 });
+  const from = seedNodes(ctx, net, req.source)[0]!;
+  const to = seedNodes(ctx, net, req.target)[0]!;
+  const p = new Traverser(g).shortestPath(from, to, { ...edgeFilter(req), maxHops: req.maxHops ?? 8 });
   if (!p) {
     await auditCaseRead(ctx, access, [], { query: 'path', from: g.idOf(from), to: g.idOf(to), found: false, via });
     return { caseNo, path: null };
