@@ -81,7 +81,7 @@ function checkAttributes(service: Open311Service, answers: Readonly<Record<strin
     for (const v of values) {
       if ((a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') && !a.values.some((x) => x.key === v)) bad(v, `not one of ${a.values.map((x) => x.key).join(', ')}`);
       if (a.datatype === 'number' && !Number.isFinite(Number(v))) bad(v, 'not a number');
-      if (a.datatype === 'datetime' && isIssue(instant(v, a.code, timezone))) bad(v, 'not a W3C datetime');
+      if (a.datatype === 'datetime' && !parseDate(v, { timezone }).parsed?.localDay) bad(v, 'not a W3C date or datetime');
     }
   }
   return problems;
