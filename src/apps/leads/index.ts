@@ -5,12 +5,14 @@
  */
 import type { GongzhiModule } from '../../platform/module.ts';
 import { ensureDemoCase, DEMO_CASE_NO } from './caseService.ts';
+import { leadsRoutes } from './routes.ts';
 import { leadsMigrations } from './schema.ts';
 
 /** Migration 202611300400_leads_tables, routes /api/leads/…, commands, demo case on first start. */
 export const leadsModule: GongzhiModule = {
   name: 'leads',
   migrations: leadsMigrations,
+  routes: leadsRoutes,
   async seedDemo(ctx) {
     return (await ensureDemoCase(ctx)) ? `研判演示案件 leads demo case: ${DEMO_CASE_NO} (member: investigator)` : null;
   },
@@ -22,4 +24,9 @@ export { LEADS_POLICIES, leadsAllowed, type LeadsAction } from './policies.ts';
 export { expandNetwork, networkPath, exportNetwork, type Seed, type NetworkView, type NetworkNode, type NetworkEdge, type ExpandRequest, type ExportFormat } from './networkService.ts';
 export { parcelNetwork, type ParcelNetwork } from './networkBuilder.ts';
 export { personKeyOf, nodeKeyOf, normaliseIdNumber } from './personKeys.ts';
+export { runTagRules, refreshSubjects, type RuleRunView, type RuleRunSummary } from './tagRunner.ts';
+export { loadTagRules, loadRuleLists, TAG_CATALOGUE, type LeadsRule } from './tagCatalogue.ts';
+export { scoreLeads, fitLeadModel, readLeadModel, type ModelView, type ScoringModel, type Contribution } from './leadScorer.ts';
+export { listTags, listLeads, readLead, reviewLead, exportLeads, precisionByRule, type TagView, type LeadView, type LeadSummary } from './leadReview.ts';
+export { fitLogistic, predict, sigmoid, type LogisticModel } from './leadModel.ts';
 export { LeadsErrors } from './errors.ts';
