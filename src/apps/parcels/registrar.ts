@@ -1,9 +1,11 @@
 /**
  * Registration service with group commit (收寄登记): single and batch registrations from the
  * API, validated at once under the counter policy (parcelValidator.ts, mode 'api'), then
- * queued; the queue is written in one transaction every `maxDelayMs` (default 2 ms) or as soon
- * as `maxBatch` records wait — one commit for many concurrent requests instead of one per
- * request (the classic group commit of database logs).
+ * queued; the queue is written in one transaction at the end of the event-loop turn in which
+ * records arrived (setImmediate: every request whose bytes came in the same poll joins the same
+ * transaction), or after `maxDelayMs` when set, or as soon as `maxBatch` records wait — one
+ * commit for many concurrent requests instead of one per request (the classic group commit of
+ * database logs).
  *
  * Idempotent on (courier, waybillNo): re-submitting the same parcel answers ok with
  * `duplicate: true` and the stored id; the same key with different content is refused with
@@ -36,7 +38,7 @@ export interface RegistrationResult {
 export interface RegistrarOptions {
   /** Records per transaction at most (default 2,000). */
   readonly maxBatch?: number;
-  /** Longest wait before a queued record is written, ms (default 2). */
+  /** Longest wait before a queued record is written, ms; 0 (default) = at the end of this event-loop turn. */
   readonly maxDelayMs?: number;
 }
 
@@ -58,7 +60,8 @@ export class ParcelRegistrar {
   readonly #maxBatch: number;
   readonly #maxDelayMs: number;
   #queue: Pending[] = [];
-  #timer: NodeJS.Timeout | undefined;
+  /** Cancels the scheduled flush, when one is scheduled. */
+  #timer: (() => void) | undefined;
   #writing: Promise<void> | undefined;
   #closed = false;
   /** Transactions written and records in them (for the bench and tests). */
@@ -67,7 +70,7 @@ export class ParcelRegistrar {
   constructor(ctx: PlatformContext, options: RegistrarOptions = {}) {
     this.#ctx = ctx;
     this.#maxBatch = options.maxBatch ?? 2000;
-    this.#maxDelayMs = options.maxDelayMs ?? 2;
+    this.#maxDelayMs = options.maxDelayMs ?? 0;
   }
 
   /**
@@ -100,17 +103,30 @@ export class ParcelRegistrar {
   #enqueue(check: ParcelCheck): Promise<{ id: number; duplicate: boolean } | { errors: readonly Issue[] }> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ check, resolve, reject });
-      if (this.#queue.length >= this.#maxBatch) this.#kick(0);
-      else if (!this.#timer) this.#kick(this.#maxDelayMs);
+      if (this.#queue.length >= this.#maxBatch) {
+        if (!this.#writing) this.#kick(0);
+      } else if (!this.#timer) this.#kick(this.#maxDelayMs);
     });
   }
 
   #kick(delay: number): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
+    this.#cancelTimer();
+    const fire = () => {
       this.#timer = undefined;
       void this.#flush();
-    }, delay);
+    };
+    if (delay > 0) {
+      const handle = setTimeout(fire, delay);
+      this.#timer = () => clearTimeout(handle);
+    } else {
+      const handle = setImmediate(fire);
+      this.#timer = () => clearImmediate(handle);
+    }
+  }
+
+  #cancelTimer(): void {
+    this.#timer?.();
+    this.#timer = undefined;
   }
 
   async #flush(): Promise<void> {
@@ -138,8 +154,7 @@ export class ParcelRegistrar {
   /** Stop accepting records and wait until the queue is written. */
   async close(): Promise<void> {
     this.#closed = true;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#cancelTimer();
     if (this.#writing) await this.#writing;
     await this.#flush();
   }
