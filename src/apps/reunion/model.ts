@@ -39,7 +39,7 @@ export interface Contact {
 }
 
 /** Fields a poster may consent to publish, one flag each. */
-export const CONSENT_FIELDS = ['name', 'nickname', 'formerName', 'birthDate', 'lossDate', 'lossPlace', 'heightCm', 'marks', 'dialect', 'memories', 'photos'] as const;
+export const CONSENT_FIELDS = ['sex', 'name', 'nickname', 'formerName', 'birthDate', 'lossDate', 'lossPlace', 'heightCm', 'marks', 'dialect', 'memories', 'photos'] as const;
 export type ConsentField = (typeof CONSENT_FIELDS)[number];
 export type Consent = Readonly<Record<ConsentField, boolean>>;
 
