@@ -46,14 +46,25 @@ export interface BostonCase {
 const REQUIRED = ['CASE_ENQUIRY_ID', 'OPEN_DT', 'TARGET_DT', 'CLOSED_DT', 'OnTime_Status', 'CASE_STATUS', 'SUBJECT', 'REASON', 'TYPE', 'QUEUE', 'Department', ...BOSTON_PLACE_FIELDS];
 const TIME = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2}) (AM|PM)$/;
 
+// Offset (ms) of each local hour: zones change offset only on the hour, so one Intl look-up per
+// local hour serves every time inside it (an export holds tens of thousands of times).
+const hourOffsets = new Map<string, number>();
+
 /** A Boston export time ('01/05/2015 12:40:41 PM') as an instant, or null when it is not one. */
 export function parseBostonTime(value: string, timezone = BOSTON_TIMEZONE): Date | null {
   const m = TIME.exec(value.trim());
   if (!m) return null;
-  const hour12 = Number(m[4]);
-  if (hour12 < 1 || hour12 > 12) return null;
+  const [month, day, year, hour12, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
+  if (hour12 < 1 || hour12 > 12 || month < 1 || month > 12 || day < 1 || day > 31 || minute > 59 || second > 59) return null;
   const hour = (hour12 % 12) + (m[7] === 'PM' ? 12 : 0);
-  return new Date(localToUtc(utcMs(Number(m[3]), Number(m[1]), Number(m[2]), hour, Number(m[5]), Number(m[6])), timezone));
+  const hourStart = utcMs(year, month, day, hour);
+  const key = `${timezone}|${hourStart}`;
+  let offset = hourOffsets.get(key);
+  if (offset === undefined) {
+    if (hourOffsets.size > 100_000) hourOffsets.clear();
+    hourOffsets.set(key, (offset = hourStart - localToUtc(hourStart, timezone)));
+  }
+  return new Date(hourStart + minute * 60_000 + second * 1000 - offset);
 }
 
 /**
