@@ -22,7 +22,8 @@ export interface ParsedAddress {
 interface Scope {
   /** name variant → codes */
   readonly byName: Map<string, string[]>;
-  readonly maxLen: number;
+  /** first character → the name variants starting with it, longest first, with their codes */
+  readonly byFirst: Map<string, ReadonlyArray<{ readonly name: string; readonly codes: readonly string[] }>>;
 }
 interface AddressIndex {
   readonly names: Map<string, string>;
@@ -43,9 +44,13 @@ function add(scope: Map<string, string[]>, name: string, code: string): void {
 }
 
 function toScope(m: Map<string, string[]>): Scope {
-  let maxLen = 0;
-  for (const k of m.keys()) maxLen = Math.max(maxLen, k.length);
-  return { byName: m, maxLen };
+  const byFirst = new Map<string, Array<{ name: string; codes: string[] }>>();
+  for (const [name, codes] of m) {
+    const list = byFirst.get(name[0]!) ?? byFirst.set(name[0]!, []).get(name[0]!)!;
+    list.push({ name, codes });
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.name.length - a.name.length);
+  return { byName: m, byFirst };
 }
 
 let index: AddressIndex | undefined;
@@ -83,16 +88,20 @@ function addressIndex(): AddressIndex {
   return index;
 }
 
-/** Every (code, length) whose name variant starts `text` at `pos` in a scope. */
+/**
+ * Every (code, length) whose name variant starts `text` at `pos` in a scope, longest first
+ * (candidates by first character, then startsWith: no substring is cut per length tried).
+ */
 function matchesAt(scope: Scope | undefined, text: string, pos: number): Array<{ code: string; len: number }> {
   const out: Array<{ code: string; len: number }> = [];
-  if (!scope) return out;
-  for (let len = Math.min(scope.maxLen, text.length - pos); len >= 2; len--) {
-    const name = text.slice(pos, pos + len);
-    const codes = scope.byName.get(name);
-    if (!codes) continue;
+  if (!scope || pos >= text.length) return out;
+  const candidates = scope.byFirst.get(text[pos]!);
+  if (!candidates) return out;
+  for (const { name, codes } of candidates) {
+    const len = name.length;
+    if (len < 2 || !text.startsWith(name, pos)) continue;
     // a short form (吉林, 通化) must not be the head of a longer name (朝阳区 is not 朝阳 + 区…)
-    if (!LEVEL_CHARS.has(name[name.length - 1]!) && LEVEL_CHARS.has(text[pos + len] ?? '')) continue;
+    if (!LEVEL_CHARS.has(name[len - 1]!) && LEVEL_CHARS.has(text[pos + len] ?? '')) continue;
     for (const code of codes) out.push({ code, len });
   }
   return out;
