@@ -10,7 +10,7 @@ import { XMLParser } from 'fast-xml-parser';
 /** A document reduced to values: objects, arrays (list containers) and text leaves. */
 export type Doc = string | null | boolean | number | Doc[] | { [k: string]: Doc };
 
-const LISTS = new Set(['services', 'service_requests', 'errors', 'attributes', 'values']);
+const LISTS = new Set(['services', 'service_requests', 'errors', 'attributes', 'values', 'endpoints', 'formats']);
 /** Fields the spec's JSON examples write as numbers although they are identifiers. */
 export const ID_LIKE = new Set(['service_code', 'service_request_id', 'token', 'address_id', 'zipcode', 'key']);
 const W3C = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

@@ -187,6 +187,18 @@ describe.each(testDialects())('Open311 GeoReport v2 examples on $name', (dialect
     expect((await get('requests.json?start_date=2024-03-01T00:00:00Z&end_date=2024-03-01T23:59:59Z')).json()).toEqual([]);
   });
 
+  it('serves the Service Discovery document in XML and JSON (all fields of the spec)', async () => {
+    const xml = await app.inject({ method: 'GET', url: '/api/open311/discovery.xml', headers: { host: 'gongzhi.example.cn' } });
+    const doc = parseXmlDoc(xml.body);
+    expect(doc.root).toBe('discovery');
+    const d = doc.value as { changeset: string; contact: string; key_service: string; endpoints: { specification: string; url: string; type: string; formats: string[] }[] };
+    expect(d.changeset).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(d.key_service).toContain('gongzhi open311 key create');
+    expect(d.endpoints).toEqual([{ specification: 'http://wiki.open311.org/GeoReport_v2', url: 'http://gongzhi.example.cn/api/open311/v2', changeset: d.changeset, type: 'production', formats: ['text/xml', 'application/json'] }]);
+    const json = (await app.inject({ method: 'GET', url: '/api/open311/discovery.json', headers: { host: 'gongzhi.example.cn' } })).json();
+    expect(json).toEqual(d);
+  });
+
   it('refuses bad requests with every problem, in the spec format, with 400/404', async () => {
     const post = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/open311/v2/requests.xml', payload: { api_key: apiKey, ...payload } });
     const noPlace = await post({ service_code: medical.code, description: 'x'.repeat(4001), attribute: { ROUTE: 'duel', PARTIES: 'many' } });
@@ -214,6 +226,23 @@ describe.each(testDialects())('Open311 GeoReport v2 examples on $name', (dialect
     const badJson = await app.inject({ method: 'POST', url: '/api/open311/v2/requests.json', headers: { 'content-type': 'application/json' }, payload: '{"api_key":' });
     expect(badJson.statusCode).toBe(400);
     expect(badJson.json()[0].description).toContain('OPEN311_BAD_BODY');
+  });
+});
+
+describe('conformance checker', () => {
+  it('finds missing fields, foreign fields and wrong types', () => {
+    const example = parseLenientJson(fixture('13_get_service_request.json'));
+    const good = (example as Record<string, Doc>[]).map((r) => ({ ...r, service_code: '006', requested_datetime: '2010-04-14T22:37:38+08:00' }));
+    expect(conformanceProblems(example, good, { xml: false })).toEqual([]);
+    const { status: _dropped, ...noStatus } = good[0]!;
+    expect(conformanceProblems(example, [{ ...noStatus, lat: '37.7', requested_datetime: '2010-04-14 06:37', extra: 1 }], { xml: false })).toEqual([
+      '$[0].status: missing',
+      '$[0].requested_datetime: expected a W3C datetime with offset, got "2010-04-14 06:37"',
+      '$[0].lat: expected a number, got "37.7"',
+      '$[0].extra: not in the spec\'s example',
+    ]);
+    const xml = parseXmlDoc(fixture('01_get_service_list.xml'));
+    expect(conformanceProblems(xml.value, [{ ...(xml.value as Record<string, Doc>[])[0]!, metadata: 'yes' }], { xml: true })).toEqual(['$[0].metadata: expected true/false, got yes']);
   });
 });
 

@@ -19,12 +19,12 @@ export const CONTENT_TYPES: Readonly<Record<Open311Format, string>> = { xml: 'te
 
 type Scalar = string | number | boolean | null;
 /** A value the writers accept: scalars, records, and arrays of records. */
-export type WireValue = Scalar | WireRecord | readonly WireRecord[];
+export type WireValue = Scalar | WireRecord | readonly WireRecord[] | readonly string[];
 /** An ordered record: key order is element order. */
 export interface WireRecord { readonly [key: string]: WireValue }
 
 /** Element name of the items of a wrapped list (spec: attributes/attribute, values/value). */
-const ITEM_TAG: Readonly<Record<string, string>> = { attributes: 'attribute', values: 'value', services: 'service', service_requests: 'request', errors: 'error' };
+const ITEM_TAG: Readonly<Record<string, string>> = { attributes: 'attribute', values: 'value', services: 'service', service_requests: 'request', errors: 'error', endpoints: 'endpoint', formats: 'format' };
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -34,7 +34,7 @@ function element(tag: string, value: WireValue, depth: number): string {
   if (Array.isArray(value)) {
     const item = ITEM_TAG[tag] ?? 'item';
     if (value.length === 0) return `${pad}<${tag}></${tag}>`;
-    return [`${pad}<${tag}>`, ...value.map((v) => element(item, v, depth + 1)), `${pad}</${tag}>`].join('\n');
+    return [`${pad}<${tag}>`, ...(value as WireValue[]).map((v) => element(item, v, depth + 1)), `${pad}</${tag}>`].join('\n');
   }
   if (typeof value === 'object') {
     const rec = value as WireRecord;
@@ -101,4 +101,17 @@ export function requestItem(r: StoredServiceRequest, timezone: string): WireReco
 /** The spec's error list: code (the HTTP status, as in the spec's example) and description. */
 export function errorList(errors: readonly { status: number; description: string }[]): WireRecord[] {
   return errors.map((e) => ({ code: e.status, description: e.description }));
+}
+
+/**
+ * The Service Discovery document (wiki.open311.org/Service_Discovery, "Fields for All
+ * Versions"): changeset, contact, key_service and one GeoReport v2 endpoint with its formats.
+ */
+export function discoveryDocument(input: { url: string; changeset: string }): WireRecord {
+  return {
+    changeset: input.changeset,
+    contact: '请联系本平台管理员 / contact the administrator of this Gongzhi platform',
+    key_service: 'API 密钥由管理员签发（gongzhi open311 key create --label …）/ API keys are issued by an administrator (gongzhi open311 key create --label …)',
+    endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: input.url, changeset: input.changeset, type: 'production', formats: ['text/xml', 'application/json'] }],
+  };
 }

@@ -10,18 +10,22 @@
  * | GET | tokens/{token}.{xml,json} | GET service_request_id from a token |
  * | GET | requests.{xml,json} | GET Service Requests |
  * | GET | requests/{service_request_id}.{xml,json} | GET Service Request |
+ * | GET | /api/open311/discovery.{xml,json} | Service Discovery (wiki.open311.org/Service_Discovery) |
  *
  * The scope has its own body parser (application/x-www-form-urlencoded with
  * `attribute[code]=v` and `attribute[code][]=v`), error handler and not-found handler, so
  * every failure is answered in the spec's error format (errors/error, code, description) in
  * the format the URL asked for, with the spec's HTTP status (403 key, 404 unknown, 400 else).
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorDef, issue, type Issue } from '../../../core/errors.ts';
 import type { PlatformContext } from '../../../platform/module.ts';
 import { sqlAppealSink, type AppealSink } from './appealSink.ts';
 import { Open311Errors as E } from './errors.ts';
-import { CONTENT_TYPES, errorList, render, requestItem, serviceDefinition, serviceListItem, type Open311Format, type WireRecord, type WireValue } from './format.ts';
+import { CONTENT_TYPES, discoveryDocument, errorList, render, requestItem, serviceDefinition, serviceListItem, type Open311Format, type WireRecord, type WireValue } from './format.ts';
 import { requestFilterFrom, submitServiceRequest, type Open311Deps, type WireArgs } from './open311Service.ts';
 import { serviceCatalogue } from './services.ts';
 
@@ -29,6 +33,13 @@ import { serviceCatalogue } from './services.ts';
 export const OPEN311_PREFIX = '/api/open311/v2';
 
 type Attributes = Record<string, string | string[]>;
+
+/** 'YYYY-MM-DD HH:mm' (UTC) of the newest of the catalogue's source files: the discovery changeset. */
+function changeset(sharedDataDir: string): string {
+  const files = [path.join(path.dirname(fileURLToPath(import.meta.url)), 'services.yaml'), path.join(sharedDataDir, 'appeals/taxonomy.csv')];
+  const newest = Math.max(...files.map((f) => fs.statSync(f).mtimeMs));
+  return new Date(newest).toISOString().slice(0, 16).replace('T', ' ');
+}
 
 /** Parse a form-encoded body: repeated fields become arrays; attribute[code] / attribute[code][] go to `attributes`. */
 export function parseForm(body: string): { args: Record<string, string | string[]>; attributes: Attributes } {
@@ -105,6 +116,11 @@ function errorReply(error: unknown, request: FastifyRequest, reply: FastifyReply
 export async function open311Routes(app: FastifyInstance, ctx: PlatformContext, options: { sink?: AppealSink; timezone?: string } = {}): Promise<void> {
   const timezone = options.timezone ?? ctx.config.timezone;
   const deps: Open311Deps = { ctx, sink: options.sink ?? sqlAppealSink(ctx), catalogue: serviceCatalogue(ctx.config.sharedDataDir, timezone), timezone };
+  const discoveryChangeset = changeset(ctx.config.sharedDataDir);
+  for (const format of ['xml', 'json'] as const) {
+    app.get(`/api/open311/discovery.${format}`, { schema: { tags: ['open311'], summary: `Open311 服务发现 service discovery (${format})` } }, async (request, reply) =>
+      send(reply, format, 'discovery', discoveryDocument({ url: `${request.protocol}://${request.headers.host ?? 'localhost'}${OPEN311_PREFIX}`, changeset: discoveryChangeset })));
+  }
   await app.register(
     async (scope) => {
       scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, { form: parseForm(String(body)) }));
