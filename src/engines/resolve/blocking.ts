@@ -8,54 +8,15 @@
  * Matching, §4.7), blocks skipped for size, and pair completeness when truth is known.
  */
 import { readField, type BlockingKeyConfig, type BlockingRuleConfig, type Row } from './config.ts';
-import { toDateRange } from './compare/dates.ts';
-import { divisionPrefix, preparePlace } from './compare/place.ts';
+import { toDateRange, yearOfDay } from './compare/dates.ts';
+import { preparePlace } from './compare/place.ts';
 import { soundex } from './compare/string.ts';
-import { prepareName, type NameFeatures } from './names/nameMatch.ts';
-
-/** Keys of one record under one part: values to index and values to look up. */
-interface PartKeys {
-  readonly index: string[];
-  readonly query: string[];
-}
+import { prepareName } from './names/nameMatch.ts';
 
 const MAX_KEYS_PER_RECORD = 64;
 
-function partKeys(value: unknown, part: BlockingKeyConfig): PartKeys {
-  const t = part.transform ?? 'exact';
-  const s = value == null ? '' : String(value).normalize('NFKC').trim().toLowerCase();
-  const name = (): NameFeatures | null => prepareName(s);
-  let vals: string[] = [];
-  if (t === 'year') {
-    const r = toDateRange(value);
-    if (r) {
-      const y = new Date(r.lo * 86_400_000).getUTCFullYear();
-      const w = part.window ?? 0;
-      const query: string[] = [];
-      for (let d = -w; d <= w; d++) query.push(String(y + d));
-      return { index: [String(y)], query };
-    }
-    return { index: [], query: [] };
-  }
-  if (s.length > 0) {
-    if (t === 'exact') vals = [s];
-    else if (t === 'prefix') vals = [s.slice(0, part.length ?? 3)];
-    else if (t === 'soundex') vals = [soundex(s)].filter((x) => x.length > 0);
-    else if (t === 'surnamePinyin') vals = [...(name()?.surnameKeys ?? [])];
-    else if (t === 'namePinyin') vals = [...(name()?.keys ?? [])];
-    else if (t === 'nameVariant') vals = name() ? [name()!.variantKey] : [];
-    else if (t === 'division') {
-      const p = preparePlace(value);
-      const level = part.level ?? 'prefecture';
-      const need = level === 'province' ? 1 : level === 'prefecture' ? 2 : 3;
-      vals = p && p.depth >= need ? [divisionPrefix(p.code, level)] : [];
-    }
-  }
-  return { index: vals, query: vals };
-}
-
-/** 32-bit FNV-1a hash of a key part's value. */
-function hashPart(v: string): number {
+/** 32-bit FNV-1a hash of a string's UTF-16 code units (the name features' key hashes use the same). */
+function hashString(v: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < v.length; i++) {
     h ^= v.charCodeAt(i);
@@ -64,33 +25,116 @@ function hashPart(v: string): number {
   return h | 0;
 }
 
-/**
- * Composite keys of a record as 32-bit hashes of its part values (every combination, at most
- * MAX_KEYS_PER_RECORD). A hash collision can only add a candidate pair (which is then compared
- * like any other), never lose one.
- */
-function combine(parts: readonly string[][]): number[] {
-  let acc: number[] = [0x1b873593];
-  for (const p of parts) {
-    if (p.length === 0) return [];
-    const next: number[] = [];
-    for (const a of acc) {
-      for (const v of p) {
-        if (next.length >= MAX_KEYS_PER_RECORD) break;
-        let h = Math.imul(a ^ hashPart(v), 0x9e3779b1);
-        h ^= h >>> 15;
-        next.push(h | 0);
-      }
-    }
-    acc = next;
-  }
-  return [...new Set(acc)];
+/** 32-bit hash of an integer key part (a year, a division prefix). */
+function hashInt(n: number): number {
+  let h = Math.imul(n ^ 0x27d4eb2f, 0x165667b1);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x85ebca77) | 0;
 }
 
-/** Per-rule keys of both sides and the index of the right side. */
+/**
+ * Append the hashed values of one key part of one record to `out`: for 'year' the birth year
+ * (`query`: every year within the window), otherwise the same values on both sides. Values
+ * are numbers so that no key string is built per record.
+ */
+function partValues(value: unknown, part: BlockingKeyConfig, query: boolean, out: number[]): void {
+  const t = part.transform ?? 'exact';
+  if (t === 'year') {
+    const r = toDateRange(value);
+    if (!r) return;
+    const y = yearOfDay(r.lo);
+    const w = query ? (part.window ?? 0) : 0;
+    for (let d = -w; d <= w; d++) out.push(hashInt(y + d));
+    return;
+  }
+  if (t === 'division') {
+    const p = preparePlace(value);
+    const level = part.level ?? 'prefecture';
+    const need = level === 'province' ? 1 : level === 'prefecture' ? 2 : 3;
+    if (p && p.depth >= need) out.push(hashInt(need === 1 ? p.province : need === 2 ? p.prefecture : p.county));
+    return;
+  }
+  if (value == null) return;
+  const s = String(value).normalize('NFKC').trim().toLowerCase();
+  if (s.length === 0) return;
+  if (t === 'exact') out.push(hashString(s));
+  else if (t === 'prefix') out.push(hashString(s.slice(0, part.length ?? 3)));
+  else if (t === 'soundex') {
+    const code = soundex(s);
+    if (code.length > 0) out.push(hashString(code));
+  } else {
+    const f = prepareName(s);
+    if (!f) return;
+    if (t === 'surnamePinyin') for (const k of f.surnameKeys) out.push(hashString(k));
+    else if (t === 'namePinyin') for (let k = 0; k < f.keyHashes.length; k++) out.push(f.keyHashes[k]!);
+    else if (t === 'nameVariant') out.push(f.variantHash);
+  }
+}
+
+/** Growable Int32Array for key lists. */
+class IntList {
+  data = new Int32Array(1 << 12);
+  size = 0;
+
+  push(v: number): void {
+    if (this.size === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.size++] = v;
+  }
+}
+
+/**
+ * Composite keys of every record under one rule, as a CSR list (`start[i]`…`start[i + 1]` in
+ * `keys`): each combination of the parts' hashed values mixed into one 32-bit key (at most
+ * MAX_KEYS_PER_RECORD per record, duplicates removed). A hash collision can only add a
+ * candidate pair (which is then compared like any other), never lose one.
+ */
+function ruleKeys(rows: readonly Row[], rule: BlockingRuleConfig, rightField: boolean, query: boolean): { start: Int32Array; keys: Int32Array } {
+  const start = new Int32Array(rows.length + 1);
+  const keys = new IntList();
+  const parts: number[][] = rule.keys.map(() => []);
+  let acc: number[] = [];
+  let next: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    start[i] = keys.size;
+    const row = rows[i]!;
+    let empty = false;
+    for (let k = 0; k < rule.keys.length && !empty; k++) {
+      const part = rule.keys[k]!;
+      const values = parts[k]!;
+      values.length = 0;
+      partValues(readField(row, rightField ? (part.rightField ?? part.field) : part.field), part, query, values);
+      empty = values.length === 0;
+    }
+    if (empty) continue;
+    acc.length = 0;
+    acc.push(0x1b873593);
+    for (const values of parts) {
+      next.length = 0;
+      for (let a = 0; a < acc.length && next.length < MAX_KEYS_PER_RECORD; a++) {
+        for (let v = 0; v < values.length && next.length < MAX_KEYS_PER_RECORD; v++) {
+          let h = Math.imul(acc[a]! ^ values[v]!, 0x9e3779b1);
+          h ^= h >>> 15;
+          next.push(h | 0);
+        }
+      }
+      [acc, next] = [next, acc];
+    }
+    for (let a = 0; a < acc.length; a++) if (acc.indexOf(acc[a]!) === a) keys.push(acc[a]!);
+  }
+  start[rows.length] = keys.size;
+  return { start, keys: keys.data.slice(0, keys.size) };
+}
+
+/** Per-rule keys of the left side (CSR) and the index of the right side: key → right rows. */
 export interface BlockingIndex {
   readonly rules: readonly BlockingRuleConfig[];
-  readonly leftQuery: readonly (readonly number[][])[];
+  /** Per rule: left record i looks up keys `leftKeys[r][leftStart[r][i] … leftStart[r][i + 1])`. */
+  readonly leftStart: readonly Int32Array[];
+  readonly leftKeys: readonly Int32Array[];
   readonly rightIndex: readonly Map<number, readonly number[]>[];
   readonly nLeft: number;
   readonly nRight: number;
@@ -106,21 +150,23 @@ export interface BlockingIndex {
 export function buildBlockingIndex(rules: readonly BlockingRuleConfig[], left: readonly Row[], right?: readonly Row[]): BlockingIndex {
   const dedupe = right === undefined;
   const rightRows = right ?? left;
-  const leftQuery: number[][][] = [];
+  const leftStart: Int32Array[] = [];
+  const leftKeys: Int32Array[] = [];
   const rightIndex: Map<number, readonly number[]>[] = [];
   const skippedKeys: number[] = [];
   for (const rule of rules) {
-    const q: number[][] = [];
-    for (const row of left) q.push(combine(rule.keys.map((k) => partKeys(readField(row, k.field), k).query)));
+    const q = ruleKeys(left, rule, false, true);
+    const windowed = rule.keys.some((k) => (k.transform ?? 'exact') === 'year' && (k.window ?? 0) > 0);
+    const r = dedupe && !windowed ? q : ruleKeys(rightRows, rule, !dedupe, false);
     const lists = new Map<number, number[]>();
-    rightRows.forEach((row, j) => {
-      const keys = combine(rule.keys.map((k) => partKeys(readField(row, dedupe ? k.field : (k.rightField ?? k.field)), k).index));
-      for (const key of keys) {
+    for (let j = 0; j < rightRows.length; j++) {
+      for (let x = r.start[j]!; x < r.start[j + 1]!; x++) {
+        const key = r.keys[x]!;
         const l = lists.get(key);
         if (!l) lists.set(key, [j]);
         else if (l[l.length - 1] !== j) l.push(j);
       }
-    });
+    }
     let skipped = 0;
     if (rule.maxBlockSize !== undefined) {
       for (const [key, l] of lists) {
@@ -130,12 +176,12 @@ export function buildBlockingIndex(rules: readonly BlockingRuleConfig[], left: r
         }
       }
     }
-    const index: Map<number, readonly number[]> = lists;
-    leftQuery.push(q);
-    rightIndex.push(index);
+    leftStart.push(q.start);
+    leftKeys.push(q.keys);
+    rightIndex.push(lists);
     skippedKeys.push(skipped);
   }
-  return { rules, leftQuery, rightIndex, nLeft: left.length, nRight: rightRows.length, dedupe, skippedKeys };
+  return { rules, leftStart, leftKeys, rightIndex, nLeft: left.length, nRight: rightRows.length, dedupe, skippedKeys };
 }
 
 /**
@@ -148,8 +194,10 @@ export function forEachCandidate(ix: BlockingIndex, visit: (i: number, j: number
   for (let i = 0; i < ix.nLeft; i++) {
     for (let r = 0; r < ix.rules.length; r++) {
       const index = ix.rightIndex[r]!;
-      for (const key of ix.leftQuery[r]![i]!) {
-        const list = index.get(key);
+      const start = ix.leftStart[r]!;
+      const keys = ix.leftKeys[r]!;
+      for (let x = start[i]!; x < start[i + 1]!; x++) {
+        const list = index.get(keys[x]!);
         if (!list) continue;
         for (let k = 0; k < list.length; k++) {
           const j = list[k]!;

@@ -16,7 +16,8 @@ import { comparePlaces, PLACE_LEVELS, preparePlace, type PlaceFeatures } from '.
 import { jaroWinkler, levenshteinSimilarity } from './compare/string.ts';
 import { prepareTexts, textCosine, textJaccard, type TextFeatures } from './compare/text.ts';
 import { ResolveErrors } from './errors.ts';
-import { compareNames, NAME_LEVELS, prepareName, type NameFeatures } from './names/nameMatch.ts';
+import { dateKernel, exactKernel, numericKernel, orderKernel, placeKernel, textKernel, type ColumnKernel } from './kernels.ts';
+import { compareNames, NAME_LEVELS, nameKernel, prepareName, type NameFeatures } from './names/nameMatch.ts';
 
 /** A field comparator over prepared features `F`. */
 export interface Comparator<F = unknown> {
@@ -29,6 +30,12 @@ export interface Comparator<F = unknown> {
   compare(a: F, b: F): number;
   /** The value as shown in an explanation. */
   display(f: F): string;
+  /**
+   * Optional fast path: a column kernel over the prepared features of both sides (typed
+   * arrays packed once), giving the same level as `compare` for every pair; null when these
+   * features cannot be packed. Without it the engine calls `compare` per pair.
+   */
+  columnKernel?(left: readonly (F | null)[], right: readonly (F | null)[]): ColumnKernel | null;
 }
 
 /** Declarative comparator choice in a resolver configuration. */
@@ -37,7 +44,7 @@ export type ComparatorSpec =
   | { readonly kind: 'string'; readonly method?: 'jaroWinkler' | 'levenshtein'; readonly thresholds?: readonly number[] }
   | { readonly kind: 'name' }
   | { readonly kind: 'date'; readonly tolerancesDays?: readonly number[] }
-  | { readonly kind: 'dateOrder'; readonly slackDays?: number }
+  | { readonly kind: 'dateOrder'; readonly slackDays?: number; readonly rightFirst?: boolean }
   | { readonly kind: 'place'; readonly nearKm?: number }
   | { readonly kind: 'text'; readonly method?: 'cosine' | 'jaccard'; readonly thresholds?: readonly number[] }
   | { readonly kind: 'numeric'; readonly tolerances: readonly number[] }
@@ -84,6 +91,7 @@ function exact(spec: ComparatorSpec): Comparator<Interned> {
     },
     compare: (a, b) => (a.id === b.id ? 0 : 1),
     display: (f) => f.text,
+    columnKernel: exactKernel,
   };
 }
 
@@ -107,22 +115,45 @@ function stringComparator(spec: ComparatorSpec): Comparator<string> {
 }
 
 function name(): Comparator<NameFeatures> {
-  return { kind: 'name', levels: NAME_LEVELS, prepare: (values) => values.map((v) => prepareName(str(v))), compare: compareNames, display: (f) => f.split.normalized };
+  return { kind: 'name', levels: NAME_LEVELS, prepare: (values) => values.map((v) => prepareName(str(v))), compare: compareNames, display: (f) => f.split.normalized, columnKernel: nameKernel };
 }
 
 function date(spec: ComparatorSpec): Comparator<DateRange> {
   const tol = (o(spec).tolerancesDays as readonly number[] | undefined) ?? [31, 366];
-  return { kind: 'date', levels: dateLevels(tol), prepare: (values) => values.map(toDateRange), compare: (a, b) => compareDates(a, b, tol), display: (f) => f.text };
+  return {
+    kind: 'date',
+    levels: dateLevels(tol),
+    prepare: (values) => values.map(toDateRange),
+    compare: (a, b) => compareDates(a, b, tol),
+    display: (f) => f.text,
+    columnKernel: (left, right) => dateKernel(left, right, tol),
+  };
 }
 
+/** Left date on or before the right one (`rightFirst`: the right date on or before the left one). */
 function dateOrder(spec: ComparatorSpec): Comparator<DateRange> {
   const slack = (o(spec).slackDays as number | undefined) ?? 0;
-  return { kind: 'dateOrder', levels: ['consistent', 'violated'], prepare: (values) => values.map(toDateRange), compare: (a, b) => compareOrder(a, b, slack), display: (f) => f.text };
+  const rightFirst = o(spec).rightFirst === true;
+  return {
+    kind: 'dateOrder',
+    levels: ['consistent', 'violated'],
+    prepare: (values) => values.map(toDateRange),
+    compare: rightFirst ? (a, b) => compareOrder(b, a, slack) : (a, b) => compareOrder(a, b, slack),
+    display: (f) => f.text,
+    columnKernel: (left, right) => orderKernel(left, right, slack, !rightFirst),
+  };
 }
 
 function place(spec: ComparatorSpec): Comparator<PlaceFeatures> {
   const nearKm = (o(spec).nearKm as number | undefined) ?? 50;
-  return { kind: 'place', levels: PLACE_LEVELS, prepare: (values) => values.map(preparePlace), compare: (a, b) => comparePlaces(a, b, nearKm), display: (f) => f.code };
+  return {
+    kind: 'place',
+    levels: PLACE_LEVELS,
+    prepare: (values) => values.map(preparePlace),
+    compare: (a, b) => comparePlaces(a, b, nearKm),
+    display: (f) => f.code,
+    columnKernel: (left, right) => placeKernel(left, right, nearKm),
+  };
 }
 
 function text(spec: ComparatorSpec): Comparator<TextFeatures> {
@@ -139,6 +170,7 @@ function text(spec: ComparatorSpec): Comparator<TextFeatures> {
       return thresholds.length;
     },
     display: (f) => f.text,
+    columnKernel: (left, right) => textKernel(left, right, thresholds, method === 'jaccard' ? 'jaccard' : 'cosine'),
   };
 }
 
@@ -155,6 +187,7 @@ function numeric(spec: ComparatorSpec): Comparator<number> {
       return 1 + tol.length;
     },
     display: (f) => String(f),
+    columnKernel: (left, right) => numericKernel(left, right, tol),
   };
 }
 

@@ -73,77 +73,123 @@ export interface EmOptions {
   readonly fixedU?: readonly (readonly number[])[];
 }
 
+/** Normalise `p[from, to)` in place, as `normalise` does (floor FLOOR, renormalised). */
+function normaliseInPlace(p: Float64Array, from: number, to: number): void {
+  let total = 0;
+  for (let l = from; l < to; l++) total += p[l]!;
+  let sum = 0;
+  for (let l = from; l < to; l++) {
+    const x = Math.max(FLOOR, total > 0 ? p[l]! / total : 1 / (to - from));
+    p[l] = x;
+    sum += x;
+  }
+  for (let l = from; l < to; l++) p[l]! /= sum;
+}
+
 /**
  * Estimate m, u and λ by EM from pattern counts (Winkler 1988). Starts from m concentrated on
  * agreement and u at the observed level frequencies; iterates E (posterior match probability
  * per pattern) and M (weighted level frequencies per class) until no parameter moves more
  * than `tolerance` (default 1e-6) or `maxIterations` (default 500). Probabilities are floored
- * at 1e-5. Throws RESOLVE_NO_CANDIDATE_PAIRS on an empty input.
+ * at 1e-5. Throws RESOLVE_NO_CANDIDATE_PAIRS on an empty input. Patterns are decoded once
+ * into a field-major Uint8Array of levels (Uint16Array past 254 levels) and m, u live in flat Float64Arrays, so an
+ * iteration costs two passes of patterns × fields over typed arrays and allocates nothing.
  */
 export function fitEm(names: readonly string[], levels: readonly (readonly string[])[], coder: PatternCoder, counts: ReadonlyMap<number, number>, options: EmOptions = {}): FsModel {
   const K = names.length;
-  const patterns = [...counts.keys()];
-  const n = patterns.map((p) => counts.get(p)!);
-  const total = n.reduce((a, b) => a + b, 0);
+  const P = counts.size;
+  const n = new Float64Array(P);
+  const lv = coder.levelCounts.some((c) => c > 254) ? new Uint16Array(P * K) : new Uint8Array(P * K);
+  let total = 0;
+  let i = 0;
+  for (const [pattern, c] of counts) {
+    n[i] = c;
+    total += c;
+    for (let k = 0; k < K; k++) lv[k * P + i] = levelOf(coder, pattern, k);
+    i++;
+  }
   if (total === 0) throw new AppError(ResolveErrors.RESOLVE_NO_CANDIDATE_PAIRS);
-  const lv = patterns.map((p) => Array.from({ length: K }, (_, k) => levelOf(coder, p, k)));
-  const observed = (k: number): number[] => {
-    const f = new Array<number>(coder.levelCounts[k]!).fill(0);
-    patterns.forEach((_, i) => { const l = lv[i]![k]!; if (l < f.length) f[l]! += n[i]!; });
-    return normalise(f);
-  };
-  let m = names.map((_, k) => normalise(Array.from({ length: coder.levelCounts[k]! }, (_, l) => Math.pow(0.2, l))));
-  let u = options.fixedU ? options.fixedU.map((x) => normalise([...x])) : names.map((_, k) => observed(k));
+  const off = new Int32Array(K + 1);
+  for (let k = 0; k < K; k++) off[k + 1] = off[k]! + coder.levelCounts[k]!;
+  const m = new Float64Array(off[K]!);
+  const u = new Float64Array(off[K]!);
+  for (let k = 0; k < K; k++) {
+    for (let l = 0; l < coder.levelCounts[k]!; l++) m[off[k]! + l] = Math.pow(0.2, l);
+    normaliseInPlace(m, off[k]!, off[k + 1]!);
+    if (options.fixedU) {
+      u.set(options.fixedU[k]!, off[k]!);
+    } else {
+      for (let x = 0; x < P; x++) {
+        const l = lv[k * P + x]!;
+        if (l < coder.levelCounts[k]!) u[off[k]! + l]! += n[x]!;
+      }
+    }
+    normaliseInPlace(u, off[k]!, off[k + 1]!);
+  }
   let lambda = options.initialMatchShare ?? 0.1;
   const maxIt = options.maxIterations ?? 500;
   const tol = options.tolerance ?? 1e-6;
   let it = 0;
   let converged = false;
-  const g = new Float64Array(patterns.length);
+  const pm = new Float64Array(P);
+  const pu = new Float64Array(P);
+  const wm = new Float64Array(P);
+  const mNew = new Float64Array(off[K]!);
+  const uNew = new Float64Array(off[K]!);
   while (it < maxIt && !converged) {
     it++;
-    for (let i = 0; i < patterns.length; i++) {
-      let pm = lambda;
-      let pu = 1 - lambda;
-      for (let k = 0; k < K; k++) {
-        const l = lv[i]![k]!;
-        if (l >= coder.levelCounts[k]!) continue;
-        pm *= m[k]![l]!;
-        pu *= u[k]![l]!;
+    pm.fill(lambda);
+    pu.fill(1 - lambda);
+    for (let k = 0; k < K; k++) {
+      const base = k * P;
+      const o = off[k]!;
+      const missing = coder.levelCounts[k]!;
+      for (let x = 0; x < P; x++) {
+        const l = lv[base + x]!;
+        if (l >= missing) continue;
+        pm[x]! *= m[o + l]!;
+        pu[x]! *= u[o + l]!;
       }
-      g[i] = pm / (pm + pu);
     }
-    const mNew = names.map((_, k) => new Array<number>(coder.levelCounts[k]!).fill(0));
-    const uNew = names.map((_, k) => new Array<number>(coder.levelCounts[k]!).fill(0));
     let matched = 0;
-    for (let i = 0; i < patterns.length; i++) {
-      const wm = g[i]! * n[i]!;
-      const wu = (1 - g[i]!) * n[i]!;
-      matched += wm;
-      for (let k = 0; k < K; k++) {
-        const l = lv[i]![k]!;
-        if (l >= coder.levelCounts[k]!) continue;
-        mNew[k]![l]! += wm;
-        uNew[k]![l]! += wu;
+    for (let x = 0; x < P; x++) {
+      const g = pm[x]! / (pm[x]! + pu[x]!);
+      wm[x] = g * n[x]!;
+      pu[x] = (1 - g) * n[x]!;
+      matched += wm[x]!;
+    }
+    mNew.fill(0);
+    uNew.fill(0);
+    for (let k = 0; k < K; k++) {
+      const base = k * P;
+      const o = off[k]!;
+      const missing = coder.levelCounts[k]!;
+      for (let x = 0; x < P; x++) {
+        const l = lv[base + x]!;
+        if (l >= missing) continue;
+        mNew[o + l]! += wm[x]!;
+        uNew[o + l]! += pu[x]!;
       }
     }
-    const mN = mNew.map(normalise);
-    const uN = options.fixedU ? u : uNew.map(normalise);
+    for (let k = 0; k < K; k++) {
+      normaliseInPlace(mNew, off[k]!, off[k + 1]!);
+      if (!options.fixedU) normaliseInPlace(uNew, off[k]!, off[k + 1]!);
+    }
     const lambdaN = Math.min(1 - 1e-9, Math.max(1e-9, matched / total));
     let delta = Math.abs(lambdaN - lambda);
-    for (let k = 0; k < K; k++) {
-      for (let l = 0; l < mN[k]!.length; l++) delta = Math.max(delta, Math.abs(mN[k]![l]! - m[k]![l]!), Math.abs(uN[k]![l]! - u[k]![l]!));
-    }
-    m = mN;
-    u = uN;
+    for (let x = 0; x < m.length; x++) delta = Math.max(delta, Math.abs(mNew[x]! - m[x]!), options.fixedU ? 0 : Math.abs(uNew[x]! - u[x]!));
+    m.set(mNew);
+    if (!options.fixedU) u.set(uNew);
     lambda = lambdaN;
     converged = delta < tol;
   }
+  let mOut = names.map((_, k) => Array.from(m.subarray(off[k]!, off[k + 1]!)));
+  let uOut = names.map((_, k) => Array.from(u.subarray(off[k]!, off[k + 1]!)));
   // Label switching: the match class is the one that agrees more on the first level overall.
-  const agreeM = m.reduce((a, x) => a + x[0]!, 0);
-  const agreeU = u.reduce((a, x) => a + x[0]!, 0);
-  if (agreeM < agreeU && !options.fixedU) [m, u, lambda] = [u, m, 1 - lambda];
-  return { fields: names.map((name, k) => ({ name, levels: levels[k]!, m: m[k]!, u: u[k]! })), matchShare: lambda, method: 'em', iterations: it, converged };
+  const agreeM = mOut.reduce((a, x) => a + x[0]!, 0);
+  const agreeU = uOut.reduce((a, x) => a + x[0]!, 0);
+  if (agreeM < agreeU && !options.fixedU) [mOut, uOut, lambda] = [uOut, mOut, 1 - lambda];
+  return { fields: names.map((name, k) => ({ name, levels: levels[k]!, m: mOut[k]!, u: uOut[k]! })), matchShare: lambda, method: 'em', iterations: it, converged };
 }
 
 /**

@@ -10,6 +10,7 @@ import { AppError } from '../../core/errors.ts';
 import { blockingStats, buildBlockingIndex, forEachCandidate, type BlockingIndex, type BlockingStats } from './blocking.ts';
 import { compileConfig, readField, type CompiledComparison, type ResolverConfig, type Row } from './config.ts';
 import { ResolveErrors } from './errors.ts';
+import { genericKernel, type ColumnKernel } from './kernels.ts';
 import { fitEm, fitLabelled, levelOf, levelWeights, matchProbability, patternCoder, patternWeight, weightForProbability, type FsModel, type PatternCoder } from './fellegiSunter.ts';
 
 /** Features of both sides, computed once per record. */
@@ -107,8 +108,9 @@ export interface CandidateSet {
 
 /**
  * Generate candidate pairs by blocking, then compare them column by column: one tight loop per
- * comparison over all pairs (each loop calls a single comparator, which the JIT can inline),
- * adding level × stride into the pair's pattern.
+ * comparison over all pairs, through the comparator's column kernel (typed arrays packed once
+ * per run) or, for comparators without one, its `compare` per pair; each adds level × stride
+ * into the pair's pattern.
  */
 export function compareCandidates(p: Prepared): CandidateSet {
   let cap = 1 << 16;
@@ -129,19 +131,36 @@ export function compareCandidates(p: Prepared): CandidateSet {
     right[n] = j;
     n++;
   });
-  const L = left.subarray(0, n);
-  const R = right.subarray(0, n);
-  const patterns = new Float64Array(n);
-  p.comparisons.forEach((c, k) => addColumn(patterns, L, R, p.leftFeatures[k]!, p.rightFeatures[k]!, c.comparator.compare.bind(c.comparator), p.coder.strides[k]!, p.coder.levelCounts[k]!));
-  return { left: L, right: R, patterns, count, stats: blockingStats(p.blocking, count) };
+  const L = left.slice(0, n);
+  const R = right.slice(0, n);
+  return { left: L, right: R, patterns: comparePatterns(p, L, R), count, stats: blockingStats(p.blocking, count) };
 }
 
-function addColumn(patterns: Float64Array, L: Int32Array, R: Int32Array, lf: readonly unknown[], rf: readonly unknown[], compare: (a: unknown, b: unknown) => number, stride: number, missing: number): void {
-  for (let t = 0; t < patterns.length; t++) {
-    const a = lf[L[t]!];
-    const b = rf[R[t]!];
-    patterns[t]! += (a == null || b == null ? missing : compare(a, b)) * stride;
+/**
+ * Comparison patterns of the pairs (L[t], R[t]) (left and right record indices), column by
+ * column through the comparators' kernels. Used by `compareCandidates`, and directly for any
+ * explicit list of pairs (an exhaustive baseline, a re-scored subset).
+ */
+export function comparePatterns(p: Prepared, L: Int32Array, R: Int32Array): Float64Array {
+  const patterns = new Float64Array(L.length);
+  columnKernels(p).forEach((kernel, k) => kernel(L, R, patterns, p.coder.strides[k]!, p.coder.levelCounts[k]!));
+  return patterns;
+}
+
+const kernelCache = new WeakMap<Prepared, ColumnKernel[]>();
+
+/** The column kernel of every comparison of `p`, packed once per prepared input. */
+function columnKernels(p: Prepared): ColumnKernel[] {
+  let ks = kernelCache.get(p);
+  if (!ks) {
+    ks = p.comparisons.map((c, k) => {
+      const lf = p.leftFeatures[k]!;
+      const rf = p.rightFeatures[k]!;
+      return c.comparator.columnKernel?.(lf, rf) ?? genericKernel(lf, rf, c.comparator.compare.bind(c.comparator));
+    });
+    kernelCache.set(p, ks);
   }
+  return ks;
 }
 
 /** Pattern → number of candidate pairs with it. */

@@ -72,6 +72,12 @@ export function prepareName(raw: string | null | undefined): NameFeatures | null
   return f;
 }
 
+function hashesOf(keys: readonly string[]): Int32Array {
+  const out = new Int32Array(keys.length);
+  for (let k = 0; k < keys.length; k++) out[k] = fnv1a(keys[k]!);
+  return out;
+}
+
 function computeName(raw: string): NameFeatures | null {
   const split = splitName(raw);
   if (split.script === 'empty') return null;
@@ -87,7 +93,7 @@ function computeName(raw: string): NameFeatures | null {
     surnameKeys: r.surnameKeys,
     hash: fnv1a(split.normalized),
     variantHash: fnv1a(vk),
-    keyHashes: Int32Array.from(r.keys, fnv1a),
+    keyHashes: hashesOf(r.keys),
     k0First: k0.charCodeAt(0),
     k0Last: k0.charCodeAt(k0.length - 1),
     k0Len: k0.length,
@@ -136,4 +142,81 @@ export function nameLevel(a: string, b: string): NameLevel | null {
   const fb = prepareName(b);
   if (!fa || !fb) return null;
   return NAME_LEVELS[compareNames(fa, fb)]!;
+}
+
+/**
+ * Column kernel of the name comparator: the hashes, key hashes and one-edit prefilter fields
+ * of a batch packed into typed arrays, so that a pair that can only be 'different' (the usual
+ * case among blocked candidates) is decided without touching the name objects; any other pair
+ * goes through `compareNames`. Same levels as `compareNames`. Adds level × stride per pair
+ * (see kernels.ts, `ColumnKernel`).
+ */
+export function nameKernel(left: readonly (NameFeatures | null)[], right: readonly (NameFeatures | null)[]): (L: Int32Array, R: Int32Array, patterns: Float64Array, stride: number, missing: number) => void {
+  const pack = (fs: readonly (NameFeatures | null)[]) => {
+    const n = fs.length;
+    const present = new Uint8Array(n);
+    const hash = new Int32Array(n);
+    const variant = new Int32Array(n);
+    const keyStart = new Int32Array(n + 1);
+    const edit = new Int32Array(n * 6);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += fs[i]?.keyHashes.length ?? 0;
+    const keys = new Int32Array(total);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      keyStart[i] = at;
+      const f = fs[i];
+      if (!f) continue;
+      present[i] = 1;
+      hash[i] = f.hash;
+      variant[i] = f.variantHash;
+      keys.set(f.keyHashes, at);
+      at += f.keyHashes.length;
+      const e = i * 6;
+      edit[e] = f.k0First;
+      edit[e + 1] = f.k0Last;
+      edit[e + 2] = f.k0Len;
+      edit[e + 3] = f.k1First;
+      edit[e + 4] = f.k1Last;
+      edit[e + 5] = f.k1Len;
+    }
+    keyStart[n] = at;
+    return { present, hash, variant, keyStart, keys, edit };
+  };
+  const a = pack(left);
+  const b = pack(right);
+  const near = (aLen: number, aFirst: number, aLast: number, first: number, last: number, len: number): boolean => {
+    const d = aLen - len;
+    if (aLen >= 16 || len >= 16) return d <= 2 && d >= -2;
+    return d <= 1 && d >= -1 && (aFirst === first || aLast === last);
+  };
+  return (L, R, patterns, stride, missing) => {
+    for (let t = 0; t < patterns.length; t++) {
+      const i = L[t]!;
+      const j = R[t]!;
+      if (!a.present[i] || !b.present[j]) {
+        patterns[t]! += missing * stride;
+        continue;
+      }
+      let maybe = a.hash[i] === b.hash[j] || a.variant[i] === b.variant[j];
+      for (let x = a.keyStart[i]!; !maybe && x < a.keyStart[i + 1]!; x++) {
+        const h = a.keys[x]!;
+        for (let y = b.keyStart[j]!; y < b.keyStart[j + 1]!; y++) {
+          if (h === b.keys[y]) {
+            maybe = true;
+            break;
+          }
+        }
+      }
+      if (!maybe) {
+        const ea = i * 6;
+        const eb = j * 6;
+        const aLen = a.edit[ea + 2]!;
+        if (aLen > 0) {
+          maybe = near(aLen, a.edit[ea]!, a.edit[ea + 1]!, b.edit[eb]!, b.edit[eb + 1]!, b.edit[eb + 2]!) || (b.edit[eb + 5]! > 0 && near(aLen, a.edit[ea]!, a.edit[ea + 1]!, b.edit[eb + 3]!, b.edit[eb + 4]!, b.edit[eb + 5]!));
+        }
+      }
+      patterns[t]! += (maybe ? compareNames(left[i]!, right[j]!) : 4) * stride;
+    }
+  };
 }
