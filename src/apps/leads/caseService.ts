@@ -93,10 +93,10 @@ export async function openCase(ctx: PlatformContext, actor: Actor, input: NewCas
   return view(ctx, row);
 }
 
-/** The cases the actor is a member of (administrators: all), newest first. @throws AppError LEADS_ROLE_DENIED. */
+/** The cases the actor is a member of (administrators and the CLI operator: all), newest first. @throws AppError LEADS_ROLE_DENIED. */
 export async function listCaseViews(ctx: PlatformContext, actor: Actor): Promise<CaseView[]> {
   await requireRole(ctx, actor, 'leads.case.read');
-  const rows = await listCases(ctx.database, actor.username, actor.role === 'admin');
+  const rows = await listCases(ctx.database, actor.username, actor.role === 'admin' || actor.role === 'operator');
   return Promise.all(rows.map((r) => view(ctx, r)));
 }
 

@@ -5,6 +5,7 @@
  */
 import type { GongzhiModule } from '../../platform/module.ts';
 import { ensureDemoCase, DEMO_CASE_NO } from './caseService.ts';
+import { leadsCommands } from './cli.ts';
 import { leadsRoutes } from './routes.ts';
 import { leadsMigrations } from './schema.ts';
 
@@ -13,6 +14,7 @@ export const leadsModule: GongzhiModule = {
   name: 'leads',
   migrations: leadsMigrations,
   routes: leadsRoutes,
+  commands: leadsCommands,
   async seedDemo(ctx) {
     return (await ensureDemoCase(ctx)) ? `研判演示案件 leads demo case: ${DEMO_CASE_NO} (member: investigator)` : null;
   },

@@ -7,6 +7,10 @@
  * - `personLevel`: reads or derives data about persons; needs membership of the case, and every
  *   refusal and read is audited with the case number.
  * - `work`: changes or analyses inside the case; refused once the case is closed.
+ *
+ * Role `operator` is the shell user of the machine acting through the CLI without an account
+ * (`cli:<os user>`, like `gongzhi user add`); no session can carry it (account roles are those of
+ * src/security/policies.ts ROLES). It may open and list cases, nothing person-level.
  */
 
 /** Actions of the leads application. */
@@ -37,8 +41,8 @@ const WORK = { roles: ['investigator'], personLevel: true, work: true } as const
 
 /** The policy table: investigators work cases they are members of; administrators open and manage cases. */
 export const LEADS_POLICIES: Readonly<Record<LeadsAction, LeadsPolicy>> = Object.freeze({
-  'leads.case.open': { roles: ['investigator', 'admin'], personLevel: false, work: false, description: '立案 open a case' },
-  'leads.case.read': { roles: ['investigator', 'admin'], personLevel: false, work: false, description: 'read a case (members; administrators all)' },
+  'leads.case.open': { roles: ['investigator', 'admin', 'operator'], personLevel: false, work: false, description: '立案 open a case' },
+  'leads.case.read': { roles: ['investigator', 'admin', 'operator'], personLevel: false, work: false, description: 'read a case (members; administrators all)' },
   'leads.case.manage': { roles: ['investigator', 'admin'], personLevel: false, work: false, description: 'add members, close (the owner or an administrator)' },
   'leads.rules.read': { roles: ['investigator', 'admin'], personLevel: false, work: false, description: 'read the tag rules' },
   'leads.rules.run': { ...WORK, description: 'run tag rules (or a dry run) in a case' },
