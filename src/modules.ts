@@ -8,5 +8,6 @@ import { parcelsModule } from './apps/parcels/index.ts';
 import { evidenceModule } from './apps/evidence/index.ts';
 import { leadsModule } from './apps/leads/index.ts';
 import { open311Module } from './apps/disputes/open311/index.ts';
+import { reunionModule } from './apps/reunion/index.ts';
 
-export const modules: readonly GongzhiModule[] = [securityModule, ingestModule, parcelsModule, evidenceModule, leadsModule, open311Module];
+export const modules: readonly GongzhiModule[] = [securityModule, ingestModule, parcelsModule, evidenceModule, leadsModule, open311Module, reunionModule];

@@ -7,7 +7,9 @@
  * (post_id, seq): two concurrent steps on one post cannot both land).
  */
 import type { Kysely, Transaction } from 'kysely';
+import { AppError } from '../../core/errors.ts';
 import { defineWorkflow, type WorkflowEvent, type WorkflowInstance } from '../../engines/workflow/index.ts';
+import { ReunionErrors } from './errors.ts';
 import type { PostState } from './model.ts';
 import type { EventRow, ReunionTables } from './schema.ts';
 
@@ -54,9 +56,13 @@ export function eventToRow(postId: string, e: WorkflowEvent<PostState, PostTrans
   return { post_id: postId, seq: e.seq, transition: e.transition, from_state: e.from, to_state: e.to, actor: e.actor, role: e.role, at: e.at, reason: e.reason, data: e.data ? JSON.stringify(e.data) : null };
 }
 
-/** Load the instance of a post from its events (checked step by step against the definition). Throws if the stored chain is inconsistent. */
+/**
+ * Load the instance of a post from its events (checked step by step against the definition).
+ * @throws AppError REUNION_POST_NOT_FOUND without events; Error if the stored chain does not replay.
+ */
 export async function loadInstance(db: Db, postId: string): Promise<WorkflowInstance<PostState, PostTransition>> {
   const rows = await db.selectFrom('reunion_events').selectAll().where('post_id', '=', postId).orderBy('seq').execute();
+  if (!rows.length) throw new AppError(ReunionErrors.REUNION_POST_NOT_FOUND, { id: postId });
   const r = postWorkflow.replay(rows.map((row) => rowToEvent(row as EventRow & { id: number })));
   if (!r.ok) throw new Error(`reunion post ${postId}: stored workflow does not replay: ${r.errors.map((e) => e.code).join(', ')}`);
   return r.instance;

@@ -14,38 +14,25 @@
  * through the division hierarchy, height then, marks, memories (landmarks) and relatives' names
  * (the child's memories against the family's list) as segmented text, dialect.
  */
-import { createComparator, compareOrder, registerComparator, splitName, toDateRange, type DateRange, type ResolverConfig, type Row } from '../../../engines/resolve/index.ts';
-import type { ChildSearchPost, FamilySearchPost, PartialDate } from '../posts/types.ts';
+import { createComparator, prepareName, registerComparator, type ResolverConfig, type Row } from '../../../engines/resolve/index.ts';
+import type { ChildSearchPost, FamilySearchPost } from '../posts/types.ts';
 
 /**
  * Comparator kind 'dateNotBefore': the left date may lie on or after the right one (the child's
- * post written after the family's loss), i.e. the engine's dateOrder with the sides swapped.
+ * post written after the family's loss), i.e. the engine's dateOrder with the sides swapped
+ * (`rightFirst`), column kernel included.
  */
 function ensureDateNotBefore(): void {
   try {
     createComparator({ kind: 'dateNotBefore' });
   } catch {
-    registerComparator('dateNotBefore', () => ({
-      kind: 'dateNotBefore',
-      levels: ['consistent', 'violated'],
-      prepare: (values: readonly unknown[]) => values.map(toDateRange),
-      compare: (a: DateRange, b: DateRange) => compareOrder(b, a, 0),
-      display: (f: DateRange) => f.text,
-    }));
+    registerComparator('dateNotBefore', () => ({ ...createComparator({ kind: 'dateOrder', rightFirst: true }), kind: 'dateNotBefore' }));
   }
 }
 ensureDateNotBefore();
 
 const child = (row: Row): ChildSearchPost => row as unknown as ChildSearchPost;
 const family = (row: Row): FamilySearchPost => row as unknown as FamilySearchPost;
-
-/** A partial date as the engine's structural date ({year, month?, day?}), null when absent. */
-function date(d: PartialDate | null): { year: number; month?: number; day?: number } | null {
-  if (!d) return null;
-  if (d.precision === 'year') return { year: d.year };
-  if (d.precision === 'month') return { year: d.year, month: d.month };
-  return { year: d.year, month: d.month, day: d.day };
-}
 
 /**
  * The character a 小名 is built on: 小明 / 阿明 / 明明 → 明; other 小名 (毛毛, 狗蛋) are returned
@@ -61,18 +48,15 @@ export function nicknameCore(nickname: string | null | undefined): string | null
 /** Doubled 小名 that are not built on a given-name character. */
 const GENERIC_DOUBLED = new Set(['毛', '丫', '豆', '乐', '妞', '壮', '胖', '团', '贝', '牛']);
 
-/** The given name of a Han name (C10 compound surnames handled by the engine's splitName), or null. */
+/**
+ * The given name of a Han name (C10 compound surnames handled by the engine's splitName), or
+ * null. Read from the engine's memoised name features, which the name comparisons of the same
+ * run have already computed.
+ */
 export function givenOf(name: string | null | undefined): string | null {
   if (!name) return null;
-  const hit = givenMemo.get(name);
-  if (hit !== undefined) return hit;
-  if (givenMemo.size >= 200_000) givenMemo.clear();
-  const given = splitName(name).given ?? null;
-  givenMemo.set(name, given);
-  return given;
+  return prepareName(name)?.split.given ?? null;
 }
-/** Given names of recent names: a family name is split for two comparisons. */
-const givenMemo = new Map<string, string | null>();
 
 /** The last character of the given name: what a 小名 is usually built on. */
 function givenTail(name: string | null): string | null {
@@ -95,9 +79,9 @@ export const reunionMatchConfig: ResolverConfig = {
     { name: 'nicknameVsGiven', left: (r) => nicknameCore(child(r).nickname), right: (r) => givenTail(family(r).name), comparator: { kind: 'exact' } },
     { name: 'givenName', left: (r) => givenOf(child(r).currentName), right: (r) => givenOf(family(r).name), comparator: { kind: 'exact' } },
     { name: 'sex', left: 'sex', comparator: { kind: 'exact' } },
-    { name: 'birthDate', left: (r) => date(child(r).birthDate), right: (r) => date(family(r).birthDate), comparator: { kind: 'date', tolerancesDays: [31, 366] } },
-    { name: 'lossDate', left: (r) => date(child(r).lossDate), right: (r) => date(family(r).lossDate), comparator: { kind: 'date', tolerancesDays: [366] } },
-    { name: 'postAfterLoss', left: 'postedOn', right: (r) => date(family(r).lossDate), comparator: { kind: 'dateNotBefore' } },
+    { name: 'birthDate', left: (r) => child(r).birthDate, right: (r) => family(r).birthDate, comparator: { kind: 'date', tolerancesDays: [31, 366] } },
+    { name: 'lossDate', left: (r) => child(r).lossDate, right: (r) => family(r).lossDate, comparator: { kind: 'date', tolerancesDays: [366] } },
+    { name: 'postAfterLoss', left: 'postedOn', right: (r) => family(r).lossDate, comparator: { kind: 'dateNotBefore' } },
     { name: 'lossPlace', left: (r) => child(r).lossPlace, right: (r) => family(r).lossPlace, comparator: { kind: 'place' } },
     { name: 'heightThen', left: 'heightCm', comparator: { kind: 'numeric', tolerances: [5, 12] } },
     { name: 'marks', left: 'marks', comparator: { kind: 'text', thresholds: [0.5, 0.25] } },
@@ -110,7 +94,7 @@ export const reunionMatchConfig: ResolverConfig = {
       name: 'sex+birthYear±1+prefecture',
       keys: [
         { field: 'sex' },
-        { field: (r) => date(child(r).birthDate), rightField: (r) => date(family(r).birthDate), transform: 'year', window: 1 },
+        { field: (r) => child(r).birthDate, rightField: (r) => family(r).birthDate, transform: 'year', window: 1 },
         { field: (r) => child(r).lossPlace?.divisionCode ?? null, rightField: (r) => family(r).lossPlace?.divisionCode ?? null, transform: 'division', level: 'prefecture' },
       ],
     },
@@ -118,7 +102,7 @@ export const reunionMatchConfig: ResolverConfig = {
       name: 'sex+birthYear±1+province (child knows only the province)',
       keys: [
         { field: 'sex' },
-        { field: (r) => date(child(r).birthDate), rightField: (r) => date(family(r).birthDate), transform: 'year', window: 1 },
+        { field: (r) => child(r).birthDate, rightField: (r) => family(r).birthDate, transform: 'year', window: 1 },
         { field: (r) => provinceOnly(child(r).lossPlace?.divisionCode), rightField: (r) => family(r).lossPlace?.divisionCode ?? null, transform: 'division', level: 'province' },
       ],
     },
@@ -127,7 +111,7 @@ export const reunionMatchConfig: ResolverConfig = {
       keys: [
         { field: (r) => child(r).nickname, rightField: (r) => family(r).nickname, transform: 'namePinyin' },
         { field: 'sex' },
-        { field: (r) => date(child(r).birthDate), rightField: (r) => date(family(r).birthDate), transform: 'year', window: 2 },
+        { field: (r) => child(r).birthDate, rightField: (r) => family(r).birthDate, transform: 'year', window: 2 },
       ],
       maxBlockSize: 400,
     },
