@@ -37,17 +37,15 @@ export function prepare(config: ResolverConfig, left: readonly Row[], right?: re
   const rightRows = right ?? left;
   const leftFeatures: unknown[][] = [];
   const rightFeatures: unknown[][] = [];
+  const nl = left.length;
   for (const c of comparisons) {
-    const lv = left.map((r) => readField(r, c.left));
-    if (dedupe) {
-      const f = c.comparator.prepare(lv);
-      leftFeatures.push(f);
-      rightFeatures.push(f);
-    } else {
-      const f = c.comparator.prepare([...lv, ...rightRows.map((r) => readField(r, c.right))]);
-      leftFeatures.push(f.slice(0, left.length));
-      rightFeatures.push(f.slice(left.length));
-    }
+    // One batch for both sides, so corpus statistics (IDF) and interned ids are shared.
+    const values: unknown[] = new Array(dedupe ? nl : nl + rightRows.length);
+    for (let i = 0; i < nl; i++) values[i] = readField(left[i]!, c.left);
+    if (!dedupe) for (let j = 0; j < rightRows.length; j++) values[nl + j] = readField(rightRows[j]!, c.right);
+    const f = c.comparator.prepare(values);
+    leftFeatures.push(dedupe ? f : f.slice(0, nl));
+    rightFeatures.push(dedupe ? f : f.slice(nl));
   }
   const ids = (rows: readonly Row[]): string[] => rows.map((r, i) => (config.idField ? String(readField(r, config.idField)) : String(i)));
   const leftIds = ids(left);

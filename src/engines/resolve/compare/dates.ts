@@ -5,7 +5,7 @@
  * between the intervals is within a tolerance in days. Impossible dates are missing values,
  * never rolled over (C16: 1990-02-30 is not 1990-03-02).
  *
- * Input is structural so the engine does not depend on one parser: `{ year, month?, day? }`
+ * Input is structural so the engine does not depend on one parser: `{ year, month?, day?, precision? }`
  * (the shape of src/core's ParsedDate), a `Date`, or a string 'YYYY', 'YYYY-MM', 'YYYY-MM-DD',
  * 'YYYYMMDD' (ISO 8601 calendar dates, proleptic Gregorian).
  */
@@ -24,6 +24,8 @@ export interface PartialDateLike {
   readonly year: number;
   readonly month?: number | null;
   readonly day?: number | null;
+  /** When given, parts finer than the precision are ignored ('month': the day is not read). */
+  readonly precision?: 'year' | 'month' | 'day';
 }
 
 /**
@@ -115,6 +117,8 @@ export function toDateRange(value: unknown): DateRange | null {
   if (typeof value === 'object') {
     const v = value as PartialDateLike;
     if (typeof v.year !== 'number') return null;
+    if (v.precision === 'year') return dateRange(v.year);
+    if (v.precision === 'month') return dateRange(v.year, v.month ?? null);
     return dateRange(v.year, v.month ?? null, v.month == null ? null : (v.day ?? null));
   }
   const s = String(value).trim();

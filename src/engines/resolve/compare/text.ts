@@ -26,17 +26,20 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u;
  */
 const CLAUSE_BREAK = /[\s,，。;；:：!！?？、()（）[\]【】"“”'‘’《》<>/|~～…]+/u;
 
-/** Module-wide token interner and clause memo; reset together between batches when large. */
+/** Module-wide token interner, word and clause memos; reset together between batches when large. */
 const tokenIds = new Map<string, number>();
 const tokenText: string[] = [];
+const wordTokens = new Map<string, readonly number[]>();
 const clauseTokens = new Map<string, readonly number[]>();
 const TABLE_LIMIT = 400_000;
+const NO_TOKENS: readonly number[] = [];
 
-/** Drop the interner and the clause memo when they grow past TABLE_LIMIT (only between batches). */
+/** Drop the interner and the memos when they grow past TABLE_LIMIT (only between batches). */
 function resetWhenLarge(): void {
-  if (tokenText.length > TABLE_LIMIT || clauseTokens.size > TABLE_LIMIT) {
+  if (tokenText.length > TABLE_LIMIT || clauseTokens.size > TABLE_LIMIT || wordTokens.size > TABLE_LIMIT) {
     tokenIds.clear();
     tokenText.length = 0;
+    wordTokens.clear();
     clauseTokens.clear();
   }
 }
@@ -51,22 +54,40 @@ function intern(t: string): number {
   return id;
 }
 
-/** Token ids of one clause (memoised): words, then the characters and head/tail of Han words. */
-function clauseIds(clause: string): readonly number[] {
-  let ids = clauseTokens.get(clause);
+/** Token ids of one word (memoised): the word, then the characters and head/tail of a Han word; none for a stop word. */
+function wordIds(t: string): readonly number[] {
+  let ids = wordTokens.get(t);
   if (ids) return ids;
-  const out: number[] = [];
-  for (const t of segmentWords(clause)) {
-    if (STOP.has(t)) continue;
-    out.push(intern(t));
+  if (STOP.has(t)) ids = NO_TOKENS;
+  else {
+    const out = [intern(t)];
     if (HAN_WORD.test(t)) {
       const chars = [...t];
       for (const c of chars) if (!STOP.has(c)) out.push(intern(c));
       if (chars.length >= 3) out.push(intern(chars[0]! + chars[1]!), intern(chars[chars.length - 2]! + chars[chars.length - 1]!));
     }
+    ids = out;
   }
-  clauseTokens.set(clause, out);
-  return out;
+  wordTokens.set(t, ids);
+  return ids;
+}
+
+/** Token ids of one clause (memoised), word by word. */
+function clauseIds(clause: string): readonly number[] {
+  let ids = clauseTokens.get(clause);
+  if (ids) return ids;
+  const words = segmentWords(clause);
+  if (words.length === 1) ids = wordIds(words[0]!);
+  else {
+    const out: number[] = [];
+    for (const t of words) {
+      const w = wordIds(t);
+      for (let k = 0; k < w.length; k++) out.push(w[k]!);
+    }
+    ids = out;
+  }
+  clauseTokens.set(clause, ids);
+  return ids;
 }
 
 /** Scratch buffer for the token ids of one text (grown on demand, reused across texts). */
