@@ -1,7 +1,7 @@
 /**
  * Case work on a stored appeal, each step a recorded workflow transition (actor, role, time,
  * reason, from, to) applied with optimistic concurrency: direct transitions (accept, decline,
- * startMediation, fail, close, reopen — C21: a resolved case comes back only through `reopen`
+ * answer, startMediation, fail, close, reopen — C21: a resolved case comes back only through `reopen`
  * with a reason), routing and reassignment, escalation/referral, first contact, mediation
  * sessions, the agreement, follow-up visits with satisfaction, and category corrections.
  */
@@ -35,7 +35,7 @@ function patchFor(a: Appeal, transition: AppealTransition, to: string, at: strin
     p.resolution_due = milestoneDue(new Date(at), categoryTree(ctx.config.sharedDataDir).nodes.get(a.category)!.sla.resolution).toISOString();
   }
   if (transition === 'startMediation' && !a.first_contact_at) p.first_contact_at = at;
-  if (to === 'agreement' || to === 'failed' || to === 'referred') p.resolved_at = at;
+  if (to === 'agreement' || to === 'failed' || to === 'referred' || transition === 'answer') p.resolved_at = at;
   if (to === 'closed') p.closed_at = at;
   if (transition === 'reopen') {
     p.resolved_at = null;

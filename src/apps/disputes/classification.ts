@@ -20,7 +20,8 @@ export function appealModel(): AppealModel {
 
 /** What intake stores about the suggestion. */
 export interface CategorySuggestion {
-  readonly classifier: Classification & { readonly trainingHash: string; readonly trainedAt: string };
+  /** The level-1 classifier's answer; null only for demo rows seeded without it. */
+  readonly classifier: (Classification & { readonly trainingHash: string; readonly trainedAt: string }) | null;
   readonly disputeType: DisputeTypeSuggestion | null;
   /** The suggested category id and where it came from. */
   readonly category: string;

@@ -1,7 +1,8 @@
 /**
  * The appeal/dispute workflow on the workflow engine (src/engines/workflow):
  * received → accepted → mediating → agreement | failed → closed, plus `assign` (routing, stays
- * received), `reassign` (back to received at another org, with a reason), `decline` (不予受理,
+ * received), `answer` (an appeal or consultation answered without mediation: accepted →
+ * closed, with the answer as reason), `reassign` (back to received at another org, with a reason), `decline` (不予受理,
  * with a reason), `refer` (escalation / referral to another route, with a reason), `reopen`
  * (closed, agreement or failed → mediating, with a reason; case C21: the only way back from a
  * resolved case). Every step is an event with actor, role, time, reason, from and to.
@@ -10,11 +11,11 @@ import { defineWorkflow, type WorkflowEvent, type WorkflowInstance } from '../..
 
 export const APPEAL_STATES = ['received', 'accepted', 'mediating', 'agreement', 'failed', 'referred', 'closed'] as const;
 export type AppealState = (typeof APPEAL_STATES)[number];
-export const APPEAL_TRANSITIONS = ['assign', 'reassign', 'accept', 'decline', 'startMediation', 'reachAgreement', 'fail', 'refer', 'close', 'reopen'] as const;
+export const APPEAL_TRANSITIONS = ['assign', 'reassign', 'accept', 'decline', 'answer', 'startMediation', 'reachAgreement', 'fail', 'refer', 'close', 'reopen'] as const;
 export type AppealTransition = (typeof APPEAL_TRANSITIONS)[number];
 
 /** Transitions an operator may fire directly through POST …/transitions (the others have their own endpoints). */
-export const DIRECT_TRANSITIONS: readonly AppealTransition[] = ['accept', 'decline', 'startMediation', 'fail', 'close', 'reopen'];
+export const DIRECT_TRANSITIONS: readonly AppealTransition[] = ['accept', 'decline', 'answer', 'startMediation', 'fail', 'close', 'reopen'];
 
 /** The workflow declaration. */
 export const appealWorkflow = defineWorkflow<AppealState, AppealTransition>({
@@ -34,6 +35,7 @@ export const appealWorkflow = defineWorkflow<AppealState, AppealTransition>({
     reassign: { from: ['received', 'accepted'], to: 'received', requiresReason: true, label: { zh: '改派', en: 'reassigned' } },
     accept: { from: ['received'], to: 'accepted', label: { zh: '受理', en: 'accepted' } },
     decline: { from: ['received'], to: 'closed', requiresReason: true, label: { zh: '不予受理', en: 'declined' } },
+    answer: { from: ['accepted'], to: 'closed', requiresReason: true, label: { zh: '答复办结', en: 'answered and closed' } },
     startMediation: { from: ['accepted'], to: 'mediating', label: { zh: '开始调解', en: 'mediation started' } },
     reachAgreement: { from: ['mediating'], to: 'agreement', label: { zh: '达成调解协议', en: 'agreement reached' } },
     fail: { from: ['mediating'], to: 'failed', requiresReason: true, label: { zh: '调解不成', en: 'mediation failed' } },
