@@ -232,7 +232,7 @@ describe.each(testDialects())('Open311 GeoReport v2 examples on $name', (dialect
 describe('conformance checker', () => {
   it('finds missing fields, foreign fields and wrong types', () => {
     const example = parseLenientJson(fixture('13_get_service_request.json'));
-    const good = (example as Record<string, Doc>[]).map((r) => ({ ...r, service_code: '006', requested_datetime: '2010-04-14T22:37:38+08:00' }));
+    const good: Record<string, Doc>[] = (example as Record<string, Doc>[]).map((r) => ({ ...r, service_code: '006', requested_datetime: '2010-04-14T22:37:38+08:00' }));
     expect(conformanceProblems(example, good, { xml: false })).toEqual([]);
     const { status: _dropped, ...noStatus } = good[0]!;
     expect(conformanceProblems(example, [{ ...noStatus, lat: '37.7', requested_datetime: '2010-04-14 06:37', extra: 1 }], { xml: false })).toEqual([

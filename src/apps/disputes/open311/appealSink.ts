@@ -41,10 +41,14 @@ export interface ServiceRequestInput {
   readonly jurisdictionId: string | null;
   readonly apiKeyId: number | null;
   readonly submitter: Submitter;
+  /** The service's category path 'level1/level2/level3' (the disputes category id). */
+  readonly category?: string | null;
+  /** GB/T 2260 division from the `division_code` argument or the address (null when neither names one). */
+  readonly divisionCode?: string | null;
 }
 
 /** A stored request as the endpoint presents it (no submitter fields). */
-export interface StoredServiceRequest extends Omit<ServiceRequestInput, 'submitter' | 'apiKeyId'> {
+export interface StoredServiceRequest extends Omit<ServiceRequestInput, 'submitter' | 'apiKeyId' | 'category' | 'divisionCode'> {
   readonly id: string;
   readonly token: string;
   readonly status: 'open' | 'closed';

@@ -24,6 +24,8 @@ export const Open311Errors = defineErrors('open311', {
   OPEN311_BAD_STATUS: { status: 400, zh: 'status 只能是 open 或 closed：{value}', en: 'status must be open or closed: {value}' },
   OPEN311_BAD_FORMAT: { status: 400, zh: '不支持的格式 {format}（支持 xml、json）', en: 'unsupported format {format} (xml and json are served)' },
   OPEN311_BAD_BODY: { status: 400, zh: '请求体无法解析：{reason}', en: 'the request body cannot be read: {reason}' },
+  OPEN311_BAD_DIVISION: { status: 400, zh: 'division_code 不是有效的行政区划代码：{value}', en: 'division_code is not a valid division code: {value}' },
+  OPEN311_DIVISION_REQUIRED: { status: 400, zh: '须能确定所在区县：address_string 应写明省市区县，或提供 division_code', en: 'the county must be known: name it in address_string or give division_code' },
   OPEN311_KEY_LABEL_REQUIRED: { status: 422, zh: 'API 密钥须有用途说明（至少 2 个字）', en: 'an API key needs a label saying who uses it (at least 2 characters)' },
   OPEN311_KEY_NOT_FOUND: { status: 404, zh: 'API 密钥 {id} 不存在', en: 'API key {id} not found' },
 });

@@ -14,18 +14,29 @@ import { open311Commands } from './cli.ts';
 import { open311Routes } from './routes.ts';
 import { open311Migrations } from './schema.ts';
 
-/** Migration 202611300500_open311_tables, routes /api/open311/v2/…, commands `open311` and `disputes boston-replay`. */
-export const open311Module: GongzhiModule = {
-  name: 'open311',
-  migrations: open311Migrations,
-  routes: (app, ctx) => open311Routes(app, ctx),
-  commands(program, open) {
-    open311Commands(program, open);
-    bostonCommands(program);
-  },
-};
+/**
+ * The module: migration 202611300500_open311_tables, routes /api/open311/v2/… and
+ * /api/open311/discovery.{xml,json}, commands `open311` and `disputes boston-replay`.
+ * With `intoDisputes`, every request is also registered as an appeal of the disputes app
+ * (disputesBridge.ts); that needs the disputes and orgs modules listed before this one.
+ */
+export function createOpen311Module(options: { intoDisputes?: boolean } = {}): GongzhiModule {
+  return {
+    name: 'open311',
+    migrations: open311Migrations,
+    routes: (app, ctx) => open311Routes(app, ctx, { intoDisputes: options.intoDisputes === true }),
+    commands(program, open) {
+      open311Commands(program, open);
+      bostonCommands(program);
+    },
+  };
+}
 
-export { open311Routes, parseForm, OPEN311_PREFIX } from './routes.ts';
+/** The endpoint with its own request store (no disputes module needed). */
+export const open311Module: GongzhiModule = createOpen311Module();
+
+export { open311Routes, parseForm, OPEN311_PREFIX, type Open311RouteOptions } from './routes.ts';
+export { disputesAppealSink } from './disputesBridge.ts';
 export { sqlAppealSink, type AppealSink, type RequestFilter, type ServiceRequestInput, type StoredServiceRequest, type Submitter } from './appealSink.ts';
 export { buildCatalogue, serviceCatalogue, type Open311Service, type ServiceAttribute, type ServiceCatalogue } from './services.ts';
 export { createApiKey, listApiKeys, revokeApiKey, verifyApiKey, type ApiKeySummary } from './apiKeys.ts';

@@ -12,6 +12,8 @@
  */
 import { AppError, issue, type Issue } from '../../../core/errors.ts';
 import { localDay as localDayOf, parseDate } from '../../../core/date/date.ts';
+import { parseAddress } from '../../../core/division/address.ts';
+import { validateDivision } from '../../../core/division/division.ts';
 import { dueAt } from '../../../engines/workflow/index.ts';
 import type { PlatformContext } from '../../../platform/module.ts';
 import { verifyApiKey } from './apiKeys.ts';
@@ -29,6 +31,8 @@ export interface Open311Deps {
   readonly catalogue: ServiceCatalogue;
   /** IANA zone of the endpoint (requested_datetime without offset, local days, output offsets). */
   readonly timezone: string;
+  /** Refuse requests whose county cannot be told (when requests become routed appeals). */
+  readonly requireDivision?: boolean;
 }
 
 /** The POST response item: service_request_id or token (never both), notice and account id. */
@@ -106,7 +110,9 @@ function fail(problems: readonly Issue[]): never {
  * POST Service Request. `args` are the form or JSON fields; `attributes` the attribute[code]
  * answers. Checks the api_key first (403), then the service_code (400 missing, 404 unknown),
  * the location (one of lat & long, address_string, address_id), the description (≤ 4,000
- * characters), the attributes of the service definition, and requested_datetime.
+ * characters), the attributes of the service definition, requested_datetime, and the division
+ * (Gongzhi extension `division_code`, GB/T 2260; else read from address_string; required when
+ * `deps.requireDivision`).
  * @throws AppError with every problem in `details`.
  */
 export async function submitServiceRequest(deps: Open311Deps, args: WireArgs, attributes: Readonly<Record<string, string | readonly string[]>>): Promise<SubmitResult> {
@@ -128,6 +134,10 @@ export async function submitServiceRequest(deps: Open311Deps, args: WireArgs, at
   const description = arg(args, 'description');
   if (description && description.length > MAX_DESCRIPTION) problems.push(issue(E.OPEN311_DESCRIPTION_TOO_LONG, { length: description.length }));
   problems.push(...checkAttributes(service, attributes, deps.timezone));
+  const divisionArg = arg(args, 'division_code');
+  if (divisionArg !== null && !validateDivision(divisionArg).valid) problems.push(issue(E.OPEN311_BAD_DIVISION, { value: divisionArg }));
+  const divisionCode = divisionArg ?? (address ? (parseAddress(address)?.divisionCode ?? null) : null);
+  if (deps.requireDivision && divisionCode === null && divisionArg === null) problems.push(issue(E.OPEN311_DIVISION_REQUIRED));
   const requestedText = arg(args, 'requested_datetime');
   const requested = requestedText === null ? null : instant(requestedText, 'requested_datetime', deps.timezone);
   if (isIssue(requested)) problems.push(requested);
@@ -141,7 +151,8 @@ export async function submitServiceRequest(deps: Open311Deps, args: WireArgs, at
     serviceCode: service.code, serviceName: service.name, description, requestedAt: at.at, localDay,
     expectedAt: dueAt(at.at, service.timeLimit, service.calendar), serviceNotice: service.notice, agencyResponsible: null,
     address, addressId, zipcode: arg(args, 'zipcode'), lat, long, mediaUrl: arg(args, 'media_url'), attributes,
-    jurisdictionId: arg(args, 'jurisdiction_id'), apiKeyId,
+    jurisdictionId: arg(args, 'jurisdiction_id'), apiKeyId, divisionCode,
+    category: `${service.category.level1}/${service.category.level2}/${service.category.level3}`,
     submitter: { email: arg(args, 'email'), phone: arg(args, 'phone'), firstName: arg(args, 'first_name'), lastName: arg(args, 'last_name'), deviceId: arg(args, 'device_id'), accountId },
   });
   return { ...created, type: service.type, serviceNotice: service.notice, accountId, localDay };

@@ -24,6 +24,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, errorDef, issue, type Issue } from '../../../core/errors.ts';
 import type { PlatformContext } from '../../../platform/module.ts';
 import { sqlAppealSink, type AppealSink } from './appealSink.ts';
+import { disputesAppealSink } from './disputesBridge.ts';
 import { Open311Errors as E } from './errors.ts';
 import { CONTENT_TYPES, discoveryDocument, errorList, render, requestItem, serviceDefinition, serviceListItem, type Open311Format, type WireRecord, type WireValue } from './format.ts';
 import { requestFilterFrom, submitServiceRequest, type Open311Deps, type WireArgs } from './open311Service.ts';
@@ -96,7 +97,7 @@ function errorReply(error: unknown, request: FastifyRequest, reply: FastifyReply
   const format = formatOf(request.url) ?? 'xml';
   const zh = /^\s*zh/i.test(String(request.headers['accept-language'] ?? ''));
   if (error instanceof AppError) {
-    const list = (error.details.length ? error.details : [error.issue]).map((i) => ({ status: errorDef(i.code)?.status ?? error.status, description: describe(i, zh) }));
+    const list = (error.details.length ? error.details : [error.issue]).map((i) => ({ status: ((s: number) => (s === 422 ? 400 : s))(errorDef(i.code)?.status ?? error.status), description: describe(i, zh) }));
     return send(reply, format, 'errors', errorList(list), error.status === 422 ? 400 : error.status);
   }
   const fe = error as Partial<FastifyError>;
@@ -109,13 +110,21 @@ function errorReply(error: unknown, request: FastifyRequest, reply: FastifyReply
   return send(reply, format, 'errors', errorList([{ status: 500, description: describe(i, zh) }]), 500);
 }
 
-/**
- * Register the endpoint on `app` for a platform context. `sink` defaults to the SQL sink over
- * `open311_requests`; `timezone` to the platform's zone (config.timezone, Asia/Shanghai).
- */
-export async function open311Routes(app: FastifyInstance, ctx: PlatformContext, options: { sink?: AppealSink; timezone?: string } = {}): Promise<void> {
+/** Options of open311Routes. */
+export interface Open311RouteOptions {
+  /** Where requests go; default: `disputesAppealSink` with `intoDisputes`, else the SQL sink. */
+  readonly sink?: AppealSink;
+  /** Make every request an appeal of the disputes app (needs its and the orgs tables); the county must be known. */
+  readonly intoDisputes?: boolean;
+  /** Zone of the endpoint; default config.timezone (Asia/Shanghai). */
+  readonly timezone?: string;
+}
+
+/** Register the endpoint on `app` for a platform context (see Open311RouteOptions). */
+export async function open311Routes(app: FastifyInstance, ctx: PlatformContext, options: Open311RouteOptions = {}): Promise<void> {
   const timezone = options.timezone ?? ctx.config.timezone;
-  const deps: Open311Deps = { ctx, sink: options.sink ?? sqlAppealSink(ctx), catalogue: serviceCatalogue(ctx.config.sharedDataDir, timezone), timezone };
+  const sink = options.sink ?? (options.intoDisputes ? disputesAppealSink(ctx) : sqlAppealSink(ctx));
+  const deps: Open311Deps = { ctx, sink, catalogue: serviceCatalogue(ctx.config.sharedDataDir, timezone), timezone, requireDivision: options.intoDisputes === true };
   const discoveryChangeset = changeset(ctx.config.sharedDataDir);
   for (const format of ['xml', 'json'] as const) {
     app.get(`/api/open311/discovery.${format}`, { schema: { tags: ['open311'], summary: `Open311 服务发现 service discovery (${format})` } }, async (request, reply) =>
