@@ -74,7 +74,10 @@ export function routeAppeal(appeal: { readonly routingKey: string; readonly divi
     candidates.push({ orgCode: org.code, name: org.name, kind: org.kind, kindRank, coverage, load, capacity: org.capacity, free: load < org.capacity });
   }
   const ratio = (c: RoutingCandidate) => (c.capacity > 0 ? c.load / c.capacity : Number.POSITIVE_INFINITY);
-  candidates.sort((a, b) => Number(b.free) - Number(a.free) || a.kindRank - b.kindRank || b.coverage - a.coverage || ratio(a) - ratio(b) || (a.orgCode < b.orgCode ? -1 : 1));
+  candidates.sort((a, b) =>
+    Number(b.free) - Number(a.free) ||
+    (a.free ? a.kindRank - b.kindRank || b.coverage - a.coverage || ratio(a) - ratio(b) : ratio(a) - ratio(b) || a.kindRank - b.kindRank || b.coverage - a.coverage) ||
+    (a.orgCode < b.orgCode ? -1 : 1));
   const best = candidates[0];
   if (!best) {
     return { orgCode: null, candidates: [], reasons: [{ code: 'CATEGORY', zh: `没有承办“${appeal.routingKey}”类且服务区划 ${appeal.divisionCode} 的机构`, en: `no org takes ${appeal.routingKey} cases in division ${appeal.divisionCode}` }] };
@@ -85,9 +88,9 @@ export function routeAppeal(appeal: { readonly routingKey: string; readonly divi
     { code: 'DIVISION', zh: `服务区划覆盖 ${appeal.divisionCode}（${COVERAGE[best.coverage]}）`, en: `serves ${appeal.divisionCode} (${COVERAGE[best.coverage]})` },
     best.free
       ? { code: 'CAPACITY', zh: `在办 ${best.load} / 承办能力 ${best.capacity}`, en: `${best.load} open of capacity ${best.capacity}` }
-      : { code: 'OVER_CAPACITY', zh: `所有合适机构均已满负荷，选负荷最低者（在办 ${best.load} / ${best.capacity}）`, en: `every suitable org is full; least loaded chosen (${best.load} open of ${best.capacity})` },
+      : { code: 'OVER_CAPACITY', zh: `所有合适机构均已满负荷，选负荷比例最低者（在办 ${best.load} / ${best.capacity}）`, en: `every suitable org is full; the least overloaded was chosen (${best.load} open of ${best.capacity})` },
   ];
-  const tied = candidates.filter((c) => c !== best && c.free === best.free && c.kindRank === best.kindRank && c.coverage === best.coverage);
+  const tied = candidates.filter((c) => c !== best && best.free && c.free && c.kindRank === best.kindRank && c.coverage === best.coverage);
   if (tied.length) reasons.push({ code: 'LOAD', zh: `同类机构 ${tied.length} 个，负荷较低`, en: `lower load than ${tied.length} similar org(s)` });
   return { orgCode: best.orgCode, reasons, candidates: candidates.slice(0, 10) };
 }
