@@ -147,8 +147,8 @@ export function normalizePost(input: PostInput, now: Date): { value: NormalizedP
   if (input.lostAt) {
     const t = parseDate(input.lostAt);
     if (!t.valid || !t.parsed?.instant) issues.push(issue(E.REUNION_DATE_INVALID, { field: 'lostAt', value: input.lostAt }, 'lostAt'));
-    else if (t.parsed.instant > now.toISOString()) issues.push(issue(E.REUNION_DATE_IN_FUTURE, { field: 'lostAt', value: input.lostAt }, 'lostAt'));
-    else lostAt = t.parsed.instant;
+    else if (Date.parse(t.parsed.instant) > now.getTime()) issues.push(issue(E.REUNION_DATE_IN_FUTURE, { field: 'lostAt', value: input.lostAt }, 'lostAt'));
+    else lostAt = new Date(t.parsed.instant).toISOString();
   }
   let lossPlace: PostPlace | null = null;
   if (input.lossPlace) {
