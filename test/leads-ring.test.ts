@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadParcels } from '../src/apps/parcels/loader.ts';
 import { parcelsModule } from '../src/apps/parcels/index.ts';
-import { expandNetwork, exportNetwork, leadsModule, networkPath, nodeKeyOf, openCase } from '../src/apps/leads/index.ts';
+import { expandNetwork, exportNetwork, leadsModule, listLeads, listTags, networkPath, nodeKeyOf, openCase, personKeyOf, runTagRules, scoreLeads } from '../src/apps/leads/index.ts';
 import { generateParcels } from '../src/demo/parcels.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
 import { openPlatform } from '../src/platform/platform.ts';
@@ -82,6 +82,29 @@ describe.each(testDialects())('leads network on the demo ring ($name)', (dialect
     expect(p.nodes.at(-1)!.key).toBe(nodeKeyOf(ctx, buyer.phone));
     expect(p.edges.length).toBeGreaterThanOrEqual(3);
     for (const e of p.edges) expect([e.kind, e.evidence.length > 0]).toEqual(['parcel', true]);
+  });
+
+  it('tags ring senders from disguised descriptions and the screening, and a top lead leads into the ring', async () => {
+    const run = await runTagRules(ctx, investigator, 'RING-1', { ruleIds: ['generic-descriptions', 'prohibited-item-screening'] });
+    const ring = new Set(truth.members.filter((m) => m.idNumber).map((m) => personKeyOf(ctx, m.idNumber)));
+    const decoys = new Set([...truth.decoys.toyWholesaler.members, ...truth.decoys.family.members].filter((m) => m.idNumber).map((m) => personKeyOf(ctx, m.idNumber)));
+    const tags = await listTags(ctx, investigator, 'RING-1');
+    expect(tags.length).toBe(run.rules.reduce((s, r) => s + r.stored, 0));
+    const generic = tags.filter((t) => t.ruleId === 'generic-descriptions').map((t) => t.personKey);
+    expect(generic.length).toBeGreaterThan(20);
+    expect(generic.filter((k) => !ring.has(k))).toEqual([]);
+    const screened = tags.filter((t) => t.ruleId === 'prohibited-item-screening').map((t) => t.personKey);
+    expect(screened.filter((k) => ring.has(k)).length).toBeGreaterThan(screened.length / 2);
+    expect([...generic, ...screened].filter((k) => decoys.has(k))).toEqual([]);
+    for (const t of tags) expect(t.evidence.length, t.ruleId).toBeGreaterThan(0);
+    await scoreLeads(ctx, investigator, 'RING-1');
+    const top = (await listLeads(ctx, investigator, 'RING-1', { limit: 1 })).leads[0]!;
+    expect(top.score).toBe(5);
+    expect(ring.has(top.personKey)).toBe(true);
+    const view = await expandNetwork(ctx, investigator, 'RING-1', { seed: { personKey: top.personKey }, hops: 8 });
+    const phones = new Set(truth.members.map((m) => nodeKeyOf(ctx, m.phone)));
+    expect(view.nodes.length).toBe(phones.size);
+    expect(view.nodes.every((n) => phones.has(n.key))).toBe(true);
   });
 
   it('exports the ring as GEXF with pseudonymous node ids and masked labels', async () => {
