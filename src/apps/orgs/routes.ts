@@ -50,8 +50,7 @@ export function orgsRoutes(app: FastifyInstance, ctx: PlatformContext): void {
     handler: async ({ body, user, reply }) => {
       await requireOrgsAccess(ctx, user, 'orgs.write', body.code);
       const r = await saveOrg(ctx, body);
-      reply.code(r.created ? 201 : 200);
-      return { org: presentOrg(r.org), created: r.created, warnings: r.warnings };
+      return reply.code(r.created ? 201 : 200).send({ org: presentOrg(r.org), created: r.created, warnings: r.warnings });
     },
   });
 }
