@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { buildApp } from '../src/api/app.ts';
-import { createApiKey, open311Module, serviceCatalogue } from '../src/apps/disputes/open311/index.ts';
+import { createApiKey, createOpen311Module, serviceCatalogue } from '../src/apps/disputes/open311/index.ts';
 import { readBostonCases } from '../src/apps/disputes/routing/bostonData.ts';
 import { replayBoston } from '../src/apps/disputes/routing/bostonReplay.ts';
 import { loadConfig } from '../src/config.ts';
@@ -40,7 +40,7 @@ console.log(`Boston replay (7,335 cases): ${replayMs.toFixed(0)} ms; baseline cs
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-bench-open311-'));
 const config = loadConfig({}, { dataDir: dir, databaseUrl: undefined, sharedDataDir: base.sharedDataDir, secret: 'bench-secret-bench-secret-bench-secret', logLevel: 'silent' });
-const modules = [securityModule, open311Module];
+const modules = [securityModule, createOpen311Module({ postRateLimit: { max: 1_000_000, timeWindow: '1 minute' } })];
 const ctx = await openPlatform(config, { modules });
 const app = await buildApp(ctx, modules, { logger: false });
 const key = (await createApiKey(ctx, { label: 'bench', actor: 'bench' })).key;

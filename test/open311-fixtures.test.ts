@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.ts';
-import { createApiKey, open311Module, revokeApiKey, serviceCatalogue, sqlAppealSink, type Open311Service } from '../src/apps/disputes/open311/index.ts';
+import { createApiKey, createOpen311Module, open311Module, revokeApiKey, serviceCatalogue, sqlAppealSink, type Open311Service } from '../src/apps/disputes/open311/index.ts';
 import { open311Db } from '../src/apps/disputes/open311/schema.ts';
 import { loadConfig } from '../src/config.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
@@ -226,6 +226,27 @@ describe.each(testDialects())('Open311 GeoReport v2 examples on $name', (dialect
     const badJson = await app.inject({ method: 'POST', url: '/api/open311/v2/requests.json', headers: { 'content-type': 'application/json' }, payload: '{"api_key":' });
     expect(badJson.statusCode).toBe(400);
     expect(badJson.json()[0].description).toContain('OPEN311_BAD_BODY');
+  });
+});
+
+describe('POST rate limit', () => {
+  it('answers 429 in the spec error format past the limit', async () => {
+    const created = await testDialects()[0]!.create();
+    const limited = [securityModule, createOpen311Module({ postRateLimit: { max: 2, timeWindow: '1 minute' } })];
+    const ctx = await openPlatform(created.config, { modules: limited });
+    const app = await buildApp(ctx, limited, { logger: false });
+    try {
+      const post = () => app.inject({ method: 'POST', url: '/api/open311/v2/requests.xml', payload: { api_key: 'k', service_code: plain.code, lat: 1, long: 1 } });
+      expect([(await post()).statusCode, (await post()).statusCode]).toEqual([403, 403]);
+      const third = await post();
+      expect(third.statusCode).toBe(429);
+      expect(parseXmlDoc(third.body)).toMatchObject({ root: 'errors', value: [{ code: '429' }] });
+      expect(third.headers['retry-after']).toBeDefined();
+    } finally {
+      await app.close();
+      await ctx.database.close();
+      await created.drop();
+    }
   });
 });
 

@@ -26,7 +26,9 @@ export interface WireRecord { readonly [key: string]: WireValue }
 /** Element name of the items of a wrapped list (spec: attributes/attribute, values/value). */
 const ITEM_TAG: Readonly<Record<string, string>> = { attributes: 'attribute', values: 'value', services: 'service', service_requests: 'request', errors: 'error', endpoints: 'endpoint', formats: 'format' };
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// Characters XML 1.0 cannot carry (C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/FFFF) are dropped.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const escapeXml = (s: string) => s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function element(tag: string, value: WireValue, depth: number): string {
   const pad = '    '.repeat(depth);

@@ -11,7 +11,7 @@
 import type { GongzhiModule } from '../../../platform/module.ts';
 import { bostonCommands } from '../routing/cli.ts';
 import { open311Commands } from './cli.ts';
-import { open311Routes } from './routes.ts';
+import { open311Routes, type Open311RouteOptions } from './routes.ts';
 import { open311Migrations } from './schema.ts';
 
 /**
@@ -20,11 +20,11 @@ import { open311Migrations } from './schema.ts';
  * With `intoDisputes`, every request is also registered as an appeal of the disputes app
  * (disputesBridge.ts); that needs the disputes and orgs modules listed before this one.
  */
-export function createOpen311Module(options: { intoDisputes?: boolean } = {}): GongzhiModule {
+export function createOpen311Module(options: Pick<Open311RouteOptions, 'intoDisputes' | 'postRateLimit'> = {}): GongzhiModule {
   return {
     name: 'open311',
     migrations: open311Migrations,
-    routes: (app, ctx) => open311Routes(app, ctx, { intoDisputes: options.intoDisputes === true }),
+    routes: (app, ctx) => open311Routes(app, ctx, options),
     commands(program, open) {
       open311Commands(program, open);
       bostonCommands(program);

@@ -30,6 +30,9 @@ import { CONTENT_TYPES, discoveryDocument, errorList, render, requestItem, servi
 import { requestFilterFrom, submitServiceRequest, type Open311Deps, type WireArgs } from './open311Service.ts';
 import { serviceCatalogue } from './services.ts';
 
+/** POST requests per client address and minute (@fastify/rate-limit; answered 429 in the spec's error format). */
+export const POST_RATE_LIMIT = { max: 600, timeWindow: '1 minute' } as const;
+
 /** Where the endpoint is mounted. */
 export const OPEN311_PREFIX = '/api/open311/v2';
 
@@ -118,6 +121,8 @@ export interface Open311RouteOptions {
   readonly intoDisputes?: boolean;
   /** Zone of the endpoint; default config.timezone (Asia/Shanghai). */
   readonly timezone?: string;
+  /** POST limit per client address; default POST_RATE_LIMIT. */
+  readonly postRateLimit?: { readonly max: number; readonly timeWindow: string | number };
 }
 
 /** Register the endpoint on `app` for a platform context (see Open311RouteOptions). */
@@ -145,7 +150,7 @@ export async function open311Routes(app: FastifyInstance, ctx: PlatformContext, 
           const rows = await deps.sink.list(filter);
           return send(reply, format, 'service_requests', rows.map((r) => requestItem(r, timezone)));
         });
-        scope.post(`/requests.${format}`, doc(`GeoReport v2 提交服务请求 create a service request (${format}; api_key)`), async (request, reply) => {
+        scope.post(`/requests.${format}`, { ...doc(`GeoReport v2 提交服务请求 create a service request (${format}; api_key)`), config: { rateLimit: options.postRateLimit ?? POST_RATE_LIMIT } }, async (request, reply) => {
           const body = request.body as { form?: ReturnType<typeof parseForm> } | undefined;
           const parsed = body?.form ?? fromJson(body ?? {});
           const query = request.query as WireArgs;
