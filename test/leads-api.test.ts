@@ -10,7 +10,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.ts';
-import { leadsModule, personKeyOf } from '../src/apps/leads/index.ts';
+import { leadsModule, nodeKeyOf, personKeyOf } from '../src/apps/leads/index.ts';
 import { parcelsModule } from '../src/apps/parcels/index.ts';
 import { parcelCrypto } from '../src/apps/parcels/parcelCrypto.ts';
 import { testRow, type TestRowSpec } from '../src/apps/parcels/testRows.ts';
@@ -50,14 +50,14 @@ describe.each(testDialects())('leads API on $name', (dialect) => {
     }
     const k = parcelCrypto(ctx.secret);
     let n = 0;
-    const rows = (who: string, specs: Array<TestRowSpec & { name?: string }>) => specs.map(({ name, ...s }) => ({ ...testRow(k, { waybillNo: `W${++n}`, ...s }), sender_name: name ?? '李娜', _who: who }));
+    const rows = (who: string, specs: Array<Omit<TestRowSpec, 'waybillNo'> & { name?: string }>) => specs.map(({ name, ...s }) => ({ ...testRow(k, { ...s, waybillNo: `W${++n}` }), sender_name: name ?? '李娜', _who: who }));
     const all = [
       ...rows('A', [{ idNumber: ID.A, senderPhone: '13800000001', day: '2026-11-20', receiverPhone: '13900000001' },
         { idNumber: ID.A, senderPhone: '13800000001', day: '2026-11-21', name: '张伟', itemName: '仿真枪', flags: [{ term: '仿真枪', category: 'firearms' }], receiverPhone: '13900000002' }]),
       ...rows('B', [{ idNumber: ID.B, senderPhone: '13800000001', day: '2026-11-22', name: '王芳' }]),
       ...rows('C', Array.from({ length: 5 }, (_, i) => ({ idNumber: ID.C, senderPhone: '13800000003', day: `2026-11-1${i}`, itemName: '五金配件', receiverPhone: `1390000001${i % 3}`, name: '赵敏' }))),
       ...rows('D', Array.from({ length: 16 }, (_, i) => ({ idNumber: ID.D, senderPhone: '13800000004', day: `2026-11-${String(10 + i).padStart(2, '0')}`, itemName: '衣服', receiverPhone: `139000001${String(i).padStart(2, '0')}`, receiverProvince: PROVINCES[i % 8]!, name: '钱多' }))),
-      ...rows('E', [{ idNumber: ID.E, senderPhone: '13800000005', day: '2026-11-25', name: '孙丽' }]),
+      ...rows('E', [{ idNumber: ID.E, senderPhone: '13800000005', day: '2026-11-25', name: '孙丽' }, { idNumber: ID.E, senderPhone: '13800000006', day: '2026-11-26', name: '孙丽', receiverPhone: '13900000099' }]),
     ];
     const out = await writeParcels(ctx.database, all.map(({ _who, ...r }) => r), { source: 'import', runId: 't', createdAt: T0.toISOString() });
     all.forEach((r, i) => (ids[r._who] ??= []).push(out[i]!.id));
@@ -176,6 +176,24 @@ describe.each(testDialects())('leads API on $name', (dialect) => {
     const confirmed = (await call('GET', '/api/leads/cases/CASE-1/leads?status=confirmed')).json().leads as Array<{ personKey: string; score: number }>;
     expect(confirmed.map((l) => l.personKey)).toEqual([key('A'), key('C')]);
     for (const l of confirmed) expect(l.score).toBeGreaterThan(0.5);
+  });
+
+  it('expands with filters: seeds of an ID number, shared-ID edges, time window, direction', async () => {
+    const expand = async (body: object) => (await call('POST', '/api/leads/cases/CASE-1/graph/expand', body)).json();
+    const e = await expand({ seed: { idNumber: ID.E }, hops: 1 });
+    expect(e.countsByHop).toEqual([2, 2]);
+    const shared = await expand({ seed: { nodeKey: nodeKeyOf(ctx, '13800000005') }, hops: 1, kinds: ['shared_id'] });
+    expect(shared.nodes.map((n: { key: string }) => n.key)).toEqual([nodeKeyOf(ctx, '13800000005'), nodeKeyOf(ctx, '13800000006')]);
+    expect(shared.edges.map((x: { kind: string; directed: boolean; evidence: number[] }) => [x.kind, x.directed, x.evidence])).toEqual([['shared_id', false, ids.E]]);
+    const day = await expand({ seed: { idNumber: ID.A }, hops: 1, from: '2026-11-21', to: '2026-11-21T23:59:59Z' });
+    expect(day.nodes.map((n: { key: string }) => n.key)).toEqual([nodeKeyOf(ctx, '13800000001'), nodeKeyOf(ctx, '13900000002')]);
+    expect(day.edges.map((x: { evidence: number[]; flagged: number }) => [x.evidence, x.flagged])).toEqual([[[ids.A![1]], 1]]);
+    expect((await expand({ seed: { idNumber: ID.A }, hops: 3, direction: 'in' })).countsByHop).toEqual([1]);
+    const missing = await call('POST', '/api/leads/cases/CASE-1/graph/expand', { seed: { idNumber: idNo('11010519800101009') }, hops: 1 });
+    expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'LEADS_SEED_NOT_FOUND']);
+    const path = (await call('POST', '/api/leads/cases/CASE-1/graph/path', { source: { idNumber: ID.A }, target: { nodeKey: nodeKeyOf(ctx, '13900000002') }, direction: 'out' })).json();
+    expect(path.path.edges.map((x: { evidence: number[] }) => x.evidence)).toEqual([[ids.A![1]]]);
+    expect(path.path.nodes.map((n: { name: string }) => n.name)).toEqual(['李*', '王*']);
   });
 
   it('refuses a user outside the case, a viewer and an administrator, and audits each refusal', async () => {
