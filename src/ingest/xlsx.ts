@@ -9,7 +9,6 @@
  * Standard: ECMA-376 (Office Open XML SpreadsheetML).
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { AppError, issue, type Issue } from '../core/errors.ts';
 import { cellText, type ExcelValue } from './cellText.ts';
 import { IngestErrors } from './errors.ts';
@@ -56,6 +55,9 @@ export function readXlsx(input: ByteInput, options: XlsxReadOptions = {}): RowSo
 }
 
 async function* xlsxRows(input: Readable, options: XlsxReadOptions, meta: SourceMeta): AsyncGenerator<readonly SourceRow[]> {
+  // exceljs is loaded on first use: it takes about a second to load, which every CSV import and
+  // every CLI command would otherwise pay.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   const wanted = options.sheet ?? 1;
   let position = 0;

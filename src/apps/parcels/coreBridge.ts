@@ -52,7 +52,7 @@ export function addressDivision(address: string): { divisionCode: string; provin
   if (cached !== undefined) return cached;
   const a = parseAddress(address);
   const out = a && a.divisionCode ? { divisionCode: a.divisionCode, province: a.province ?? '' } : null;
-  if (addressCache.size > 100_000) addressCache.clear();
+  if (addressCache.size >= 50_000) addressCache.clear();
   addressCache.set(address, out);
   return out;
 }

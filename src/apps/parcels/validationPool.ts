@@ -1,9 +1,12 @@
 /**
- * Validation on a worker thread for bulk loads (import, demo): the main thread parses and
- * writes, one worker runs `checkParcel` (60–110 µs of CPU per record, mostly crypto, address
- * and time parsing), so a load uses both cores of a 2-core machine. Chunks keep their order;
- * up to `depth` chunks are in flight. When the worker cannot start, validation runs in-process.
+ * Validation on worker threads for bulk loads (import, demo): the main thread parses and
+ * writes, the workers run `checkParcel` (about 60–70 µs of CPU per record: crypto, address and
+ * time parsing), so a load uses every core. Validation costs more than parsing and writing
+ * together, so there are as many workers as cores (the main thread's share is taken from them
+ * by the scheduler). Chunks go round-robin and come back in order; up to `depth` chunks are in
+ * flight. When a worker cannot start, validation runs in-process.
  */
+import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { parcelCrypto } from './parcelCrypto.ts';
 import { checkParcel, type ParcelCheck, type RawParcel, type ValidationMode } from './parcelValidator.ts';
@@ -13,11 +16,18 @@ export interface PoolOptions {
   readonly mode: ValidationMode;
   readonly timezone: string;
   readonly now: Date;
+  /** Worker threads (default: the machine's available parallelism, 1 to 4). */
+  readonly workers?: number;
 }
 
-/** A single validation worker with ordered, pipelined chunk requests. */
+/** Default number of validation workers: one per core, at least 1, at most 4. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism()));
+}
+
+/** Validation worker threads with ordered, pipelined chunk requests. */
 export class ValidationPool {
-  readonly #worker: Worker | null;
+  readonly #workers: Worker[] = [];
   readonly #pending = new Map<number, { resolve: (c: ParcelCheck[]) => void; reject: (e: unknown) => void }>();
   readonly #options: PoolOptions;
   #next = 0;
@@ -25,11 +35,16 @@ export class ValidationPool {
 
   constructor(options: PoolOptions) {
     this.#options = options;
-    let worker: Worker | null = null;
-    try {
-      worker = new Worker(new URL('./validationWorker.mjs', import.meta.url), {
-        workerData: { secret: new Uint8Array(options.secret), mode: options.mode, timezone: options.timezone, now: options.now.toISOString() },
-      });
+    const count = options.workers ?? defaultWorkerCount();
+    for (let i = 0; i < count; i++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(new URL('./validationWorker.mjs', import.meta.url), {
+          workerData: { secret: new Uint8Array(options.secret), mode: options.mode, timezone: options.timezone, now: options.now.toISOString() },
+        });
+      } catch {
+        break;
+      }
       worker.on('message', (m: { id: number; checks: ParcelCheck[] }) => {
         const p = this.#pending.get(m.id);
         this.#pending.delete(m.id);
@@ -39,10 +54,13 @@ export class ValidationPool {
       worker.on('exit', (code) => {
         if (code !== 0) this.#fail(new Error(`validation worker exited with code ${code}`));
       });
-    } catch {
-      worker = null;
+      this.#workers.push(worker);
     }
-    this.#worker = worker;
+  }
+
+  /** Worker threads running (0 = validation in-process). */
+  get size(): number {
+    return this.#workers.length;
   }
 
   #fail(e: unknown): void {
@@ -53,7 +71,7 @@ export class ValidationPool {
 
   /** Validate a chunk; resolves with one ParcelCheck per record, in order. */
   check(records: readonly RawParcel[]): Promise<ParcelCheck[]> {
-    if (!this.#worker) {
+    if (this.#workers.length === 0) {
       const keys = parcelCrypto(this.#options.secret);
       const o = this.#options;
       return Promise.resolve(records.map((r) => checkParcel(r, keys, { mode: o.mode, now: o.now, timezone: o.timezone })));
@@ -62,21 +80,21 @@ export class ValidationPool {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker!.postMessage({ id, records });
+      this.#workers[id % this.#workers.length]!.postMessage({ id, records });
     });
   }
 
-  /** Stop the worker. */
+  /** Stop the workers. */
   async close(): Promise<void> {
-    if (this.#worker) await this.#worker.terminate();
+    await Promise.all(this.#workers.map((w) => w.terminate()));
   }
 }
 
 /**
- * Validate an (async) iterable of record chunks with up to `depth` chunks in flight, yielding
- * [chunk, checks] pairs in input order.
+ * Validate an (async) iterable of record chunks with up to `depth` chunks in flight (default:
+ * two per worker, at least 3), yielding [chunk, checks] pairs in input order.
  */
-export async function* pipelined<T>(pool: ValidationPool, chunks: AsyncIterable<readonly T[]> | Iterable<readonly T[]>, toRaw: (item: T) => RawParcel, depth = 3): AsyncGenerator<[readonly T[], ParcelCheck[]]> {
+export async function* pipelined<T>(pool: ValidationPool, chunks: AsyncIterable<readonly T[]> | Iterable<readonly T[]>, toRaw: (item: T) => RawParcel, depth = Math.max(3, 2 * pool.size)): AsyncGenerator<[readonly T[], ParcelCheck[]]> {
   const inflight: Array<Promise<[readonly T[], ParcelCheck[]]>> = [];
   for await (const chunk of chunks) {
     const p = pool.check(chunk.map(toRaw)).then((c): [readonly T[], ParcelCheck[]] => [chunk, c]);
