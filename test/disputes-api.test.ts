@@ -10,7 +10,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.ts';
 import { disputesModule } from '../src/apps/disputes/index.ts';
-import { orgsModule, saveOrg, type OrgInput } from '../src/apps/orgs/index.ts';
+import { FIXTURE_ORGS } from '../src/apps/disputes/testing.ts';
+import { orgsModule, saveOrg } from '../src/apps/orgs/index.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
 import { openPlatform } from '../src/platform/platform.ts';
 import { listAudit } from '../src/security/audit.ts';
@@ -21,16 +22,6 @@ import { testDialects } from '../src/store/testing.ts';
 
 const modules = [securityModule, orgsModule, disputesModule];
 
-/** The registry of the test: 岳麓区 (430104) has a committee and a 和事佬 association; 长沙市 has the medical body and the health commission. */
-export const FIXTURE_ORGS: OrgInput[] = [
-  { code: 'MC-430104', name: '岳麓区人民调解委员会', kind: 'mediation_committee', divisionCode: '430104', divisionsServed: ['430104'], categories: ['general', 'family_neighbour', 'consumer', 'land_requisition', 'property_management'], capacity: 10 },
-  { code: 'HSL-430104', name: '岳麓区和事佬协会', kind: 'heshilao_association', divisionCode: '430104', divisionsServed: ['430104'], categories: ['family_neighbour'], capacity: 2 },
-  { code: 'MC-430102', name: '芙蓉区人民调解委员会', kind: 'mediation_committee', divisionCode: '430102', divisionsServed: ['430102'], categories: ['general', 'family_neighbour'], capacity: 10 },
-  { code: 'PMB-430100-medical', name: '长沙市医疗纠纷人民调解委员会', kind: 'professional_mediation_body', domain: 'medical', divisionCode: '430100', divisionsServed: ['430100'], categories: ['medical'], capacity: 5 },
-  { code: 'HC-430100', name: '长沙市卫生健康委员会', kind: 'health_commission', divisionCode: '430100', divisionsServed: ['430100'], categories: ['medical'], capacity: 50 },
-  { code: 'CM-430104', name: '岳麓区人民法院诉调对接中心', kind: 'court_mediation', divisionCode: '430104', divisionsServed: ['430104'], categories: ['general', 'medical', 'family_neighbour'], capacity: 50 },
-  { code: 'LS-430104', name: '岳麓区公共法律服务站', kind: 'legal_service_station', divisionCode: '430104', divisionsServed: ['430104'], categories: ['legal_consultation', 'general'], capacity: 10 },
-];
 
 describe.each(testDialects())('disputes API on $name', (dialect) => {
   let ctx: PlatformContext;

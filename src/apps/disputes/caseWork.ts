@@ -34,7 +34,7 @@ function patchFor(a: Appeal, transition: AppealTransition, to: string, at: strin
     p.accepted_at = at;
     p.resolution_due = milestoneDue(new Date(at), categoryTree(ctx.config.sharedDataDir).nodes.get(a.category)!.sla.resolution).toISOString();
   }
-  if (transition === 'startMediation' && !a.first_contact_at) p.first_contact_at = at;
+  if ((transition === 'startMediation' || transition === 'answer') && !a.first_contact_at) p.first_contact_at = at;
   if (to === 'agreement' || to === 'failed' || to === 'referred' || transition === 'answer') p.resolved_at = at;
   if (to === 'closed') p.closed_at = at;
   if (transition === 'reopen') {

@@ -55,7 +55,7 @@ export function simulateCase(rand: () => number, c: { received: Date; now: Date;
   ms.accepted_at = iso();
   ms.resolution_due = milestoneDue(new Date(t), c.resolutionWithin).toISOString();
   if (c.kind !== 'dispute') {
-    if (step('answer', hours(24, 24 * 12), '已答复诉求人并办结')) ms.resolved_at = ms.closed_at = iso();
+    if (step('answer', hours(24, 24 * 12), '已答复诉求人并办结')) ms.first_contact_at = ms.resolved_at = ms.closed_at = iso();
     return result();
   }
   if (!step('startMediation', hours(4, 72))) return result();
