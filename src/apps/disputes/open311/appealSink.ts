@@ -45,10 +45,12 @@ export interface ServiceRequestInput {
   readonly category?: string | null;
   /** GB/T 2260 division from the `division_code` argument or the address (null when neither names one). */
   readonly divisionCode?: string | null;
+  /** The id in a source system (replays, imports): a second create with it returns the first. */
+  readonly externalId?: string | null;
 }
 
 /** A stored request as the endpoint presents it (no submitter fields). */
-export interface StoredServiceRequest extends Omit<ServiceRequestInput, 'submitter' | 'apiKeyId' | 'category' | 'divisionCode'> {
+export interface StoredServiceRequest extends Omit<ServiceRequestInput, 'submitter' | 'apiKeyId' | 'category' | 'divisionCode' | 'externalId'> {
   readonly id: string;
   readonly token: string;
   readonly status: 'open' | 'closed';
@@ -70,8 +72,8 @@ export interface RequestFilter {
 
 /** The storage the Open311 endpoint writes to and reads from. */
 export interface AppealSink {
-  /** Store a new request; returns its service_request_id and token. */
-  create(input: ServiceRequestInput): Promise<{ id: string; token: string }>;
+  /** Store a new request; returns its service_request_id and token (`existing` when its externalId was stored before). */
+  create(input: ServiceRequestInput): Promise<{ id: string; token: string; existing?: boolean }>;
   get(id: string): Promise<StoredServiceRequest | null>;
   getByToken(token: string): Promise<StoredServiceRequest | null>;
   list(filter: RequestFilter): Promise<StoredServiceRequest[]>;
@@ -123,6 +125,10 @@ export function sqlAppealSink(ctx: PlatformContext): AppealSink {
   };
   const sink: AppealSink = {
     async create(input) {
+      if (input.externalId) {
+        const found = await db.selectFrom('open311_requests').select(['id', 'token']).where('external_id', '=', input.externalId).executeTakeFirst();
+        if (found) return { id: String(found.id), token: found.token, existing: true };
+      }
       const token = crypto.randomBytes(16).toString('hex');
       const s = input.submitter;
       const hasSubmitter = Object.values(s).some((v) => v !== null && v !== '');
@@ -134,7 +140,7 @@ export function sqlAppealSink(ctx: PlatformContext): AppealSink {
           requested_at: input.requestedAt.toISOString(), local_day: input.localDay, updated_at: input.requestedAt.toISOString(),
           expected_at: input.expectedAt?.toISOString() ?? null, address: input.address, address_id: input.addressId, zipcode: input.zipcode,
           lat: input.lat, lon: input.long, media_url: input.mediaUrl, attributes: JSON.stringify(input.attributes),
-          jurisdiction_id: input.jurisdictionId, api_key_id: input.apiKeyId, submitter_enc: hasSubmitter ? cipher.encrypt(JSON.stringify(s)) : null,
+          jurisdiction_id: input.jurisdictionId, api_key_id: input.apiKeyId, submitter_enc: hasSubmitter ? cipher.encrypt(JSON.stringify(s)) : null, external_id: input.externalId ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -27,7 +27,7 @@ export function createOpen311Module(options: Pick<Open311RouteOptions, 'intoDisp
     routes: (app, ctx) => open311Routes(app, ctx, options),
     commands(program, open) {
       open311Commands(program, open);
-      bostonCommands(program);
+      bostonCommands(program, open);
     },
   };
 }

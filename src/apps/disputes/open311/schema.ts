@@ -36,6 +36,8 @@ export interface Open311RequestRow {
   jurisdiction_id: string | null;
   api_key_id: number | null;
   submitter_enc: string | null;
+  /** The id in the source system for replays and imports (unique; null for live requests). */
+  external_id: string | null;
 }
 
 /** The tables as Kysely sees them. */
@@ -50,7 +52,7 @@ export function open311Db(db: Kysely<any>): Kysely<Open311Tables> {
   return db as Kysely<Open311Tables>;
 }
 
-/** Migration 202611300500_open311_tables. */
+/** Migrations 202611300500_open311_tables and 202611300510_open311_external_id. */
 export const open311Migrations: Readonly<Record<string, MigrationFactory>> = {
   '202611300500_open311_tables': (dialect) => {
     const t = types(dialect);
@@ -101,4 +103,14 @@ export const open311Migrations: Readonly<Record<string, MigrationFactory>> = {
       },
     };
   },
+  '202611300510_open311_external_id': () => ({
+    async up(db) {
+      await db.schema.alterTable('open311_requests').addColumn('external_id', 'text').execute();
+      await db.schema.createIndex('open311_requests_external').on('open311_requests').column('external_id').unique().execute();
+    },
+    async down(db) {
+      await db.schema.dropIndex('open311_requests_external').execute();
+      await db.schema.alterTable('open311_requests').dropColumn('external_id').execute();
+    },
+  }),
 };

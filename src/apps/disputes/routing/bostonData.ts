@@ -37,6 +37,7 @@ export interface BostonCase {
   readonly queue: string;
   readonly department: string;
   readonly title: string;
+  readonly closureReason: string;
   readonly places: Readonly<Record<(typeof BOSTON_PLACE_FIELDS)[number], string>>;
   readonly lat: number | null;
   readonly long: number | null;
@@ -95,7 +96,7 @@ export function readBostonCases(file: string): { accepted: BostonCase[]; rejecte
         line, id: r.CASE_ENQUIRY_ID!.trim(), opened, target: time('TARGET_DT'), closed: time('CLOSED_DT'),
         onTimeStatus: r.OnTime_Status!.trim(), caseStatus: r.CASE_STATUS!.trim() === 'Closed' ? 'Closed' : 'Open',
         subject: r.SUBJECT!.trim(), reason: r.REASON!.trim(), type: r.TYPE!.trim(), queue: r.QUEUE!.trim(), department: r.Department!.trim(),
-        title: (r.CASE_TITLE ?? '').trim(),
+        title: (r.CASE_TITLE ?? '').trim(), closureReason: (r.CLOSURE_REASON ?? '').replace(/\s+/g, ' ').trim(),
         places: Object.fromEntries(BOSTON_PLACE_FIELDS.map((f) => [f, (r[f] ?? '').trim()])) as BostonCase['places'],
         lat: num(r.LATITUDE), long: num(r.LONGITUDE), address: (r.Location ?? '').trim(),
       });
