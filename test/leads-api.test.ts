@@ -78,6 +78,13 @@ describe.each(testDialects())('leads API on $name', (dialect) => {
     app.inject({ method, url, ...(payload ? { payload: payload as object } : {}), headers: { cookie: cookies[user]! } });
   const key = (k: keyof typeof ID) => personKeyOf(ctx, ID[k]);
 
+  it('describes every leads route in the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { tags?: string[] }>> };
+    const leads = Object.keys(doc.paths).filter((p) => p.startsWith('/api/leads'));
+    expect(leads.length).toBe(19);
+    expect(doc.paths['/api/leads/cases/{caseNo}/graph/expand']!.post!.tags).toEqual(['leads']);
+  });
+
   it('a dry run counts hits per rule and stores nothing', async () => {
     const res = await call('POST', '/api/leads/cases/CASE-1/rules/run', { dryRun: true });
     expect(res.statusCode).toBe(200);

@@ -9,14 +9,13 @@ import { AppError } from '../../core/errors.ts';
 import { route } from '../../api/route.ts';
 import type { PlatformContext } from '../../platform/module.ts';
 import type { SessionUser } from '../../security/users.ts';
-import { requireRole, type Actor } from './access.ts';
+import { auditCaseRead, requireCase, requireRole, type Actor } from './access.ts';
 import { addMember, closeCase, listCaseViews, openCase, readCase } from './caseService.ts';
 import { LeadsErrors } from './errors.ts';
 import { exportLeads, listLeads, listTags, precisionByRule, readLead, reviewLead } from './leadReview.ts';
 import { fitLeadModel, readLeadModel, scoreLeads } from './leadScorer.ts';
 import { expandNetwork, exportNetwork, networkPath } from './networkService.ts';
 import { evidenceParcels } from './personDetails.ts';
-import { auditCaseRead, requireCase } from './access.ts';
 import { loadTagRules } from './tagCatalogue.ts';
 import { runTagRules } from './tagRunner.ts';
 
