@@ -3,7 +3,7 @@
  * reunion modules, a fixed clock the test can move, and signed-in users of each reunion role
  * (volunteer = viewer, police = investigator, admin) plus a clerk (no reunion access).
  */
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/api/app.ts';
 import { reunionModule } from '../src/apps/reunion/index.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
@@ -21,7 +21,7 @@ export interface ReunionTestApp {
   readonly app: FastifyInstance;
   readonly clock: { now: Date };
   /** Inject as a role ('volunteer' | 'police' | 'admin' | 'clerk') or anonymously (role null). */
-  call(method: InjectOptions['method'], url: string, payload?: unknown, role?: string | null, headers?: Record<string, string>): ReturnType<FastifyInstance['inject']>;
+  call(method: InjectOptions['method'], url: string, payload?: unknown, role?: string | null, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 

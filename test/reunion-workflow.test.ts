@@ -102,6 +102,8 @@ describe.each(testDialects())('reunion verification on $name', (dialect) => {
       const post = (await t.call('GET', `/api/reunion/posts/${postId}`, undefined, 'police')).json();
       expect(post.dnaStatus).toBe('compared');
     }
+    const familySide = (await t.call('GET', `/api/reunion/posts/${familyId}/candidates`)).json().candidates.find((x: { childPostId: string }) => x.childPostId === childId);
+    expect(familySide).toMatchObject({ review: 'confirmed', reviewedBy: 'police1' });
     const told = await t.call('POST', `/api/reunion/candidates/${id}/notify-family`, undefined, 'volunteer');
     expect(told.json().familyNotifiedAt).toBe('2026-11-30T05:00:00.000Z');
     const audit = { entries: await listAudit(t.ctx, { limit: 1000 }) };

@@ -1,7 +1,8 @@
 /**
  * Load the seeded demo posts (posts/demo.ts: 30,294 family posts, 24,370 child posts by
  * default) on first start: only when reunion_posts is empty; rows and their workflow creation
- * events in multi-row INSERTs of 200 inside one transaction, with a progress bar on a TTY. The
+ * events in one transaction — prepared statements on SQLite (the raw handle the store exposes
+ * for bulk paths), multi-row INSERTs of 500 rows on PostgreSQL — with a progress bar on a TTY. The
  * generator's ground truth (true pairs, near-misses) is dropped here: it never enters the database.
  *
  * Demo consent: families publish sex, name, 小名, birth and loss dates, place, height, marks and
@@ -51,15 +52,33 @@ export async function loadReunionDemo(ctx: PlatformContext, options: DemoOptions
   const all = [...families, ...children];
   const bar = options.progress !== false && process.stderr.isTTY ? new cliProgress.SingleBar({ format: '寻亲演示帖子 reunion demo posts {bar} {value}/{total}', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
   bar?.start(all.length, 0);
-  const batch = 200;
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < all.length; i += batch) {
-      const slice = all.slice(i, i + batch);
-      await trx.insertInto('reunion_posts').values(slice.map((p) => postToRow(demoToPost(p, at), cipher))).execute();
-      await trx.insertInto('reunion_events').values(slice.map((p) => ({ post_id: p.id, seq: 0, transition: 'create', from_state: null, to_state: 'searching', actor: 'demo', role: null, at, reason: 'demo post', data: null }))).execute();
-      bar?.update(Math.min(all.length, i + batch));
-    }
-  });
+  const event = (id: string) => ({ post_id: id, seq: 0, transition: 'create', from_state: null, to_state: 'searching', actor: 'demo', role: null, at, reason: 'demo post', data: null });
+  const batch = 500;
+  const sqlite = ctx.database.sqlite;
+  if (sqlite) {
+    // The store's documented bulk path on SQLite: prepared statements in one transaction.
+    const first = postToRow(demoToPost(all[0]!, at), cipher);
+    const cols = Object.keys(first);
+    const insertPost = sqlite.prepare(`insert into reunion_posts (${cols.join(', ')}) values (${cols.map((c) => '@' + c).join(', ')})`);
+    const insertEvent = sqlite.prepare('insert into reunion_events (post_id, seq, transition, from_state, to_state, actor, role, at, reason, data) values (@post_id, @seq, @transition, @from_state, @to_state, @actor, @role, @at, @reason, @data)');
+    sqlite.transaction(() => {
+      all.forEach((p, i) => {
+        insertPost.run(postToRow(demoToPost(p, at), cipher));
+        insertEvent.run(event(p.id));
+        if (i % batch === batch - 1) bar?.update(i + 1);
+      });
+    })();
+  } else {
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < all.length; i += batch) {
+        const slice = all.slice(i, i + batch);
+        await trx.insertInto('reunion_posts').values(slice.map((p) => postToRow(demoToPost(p, at), cipher))).execute();
+        await trx.insertInto('reunion_events').values(slice.map((p) => event(p.id))).execute();
+        bar?.update(Math.min(all.length, i + batch));
+      }
+    });
+  }
+  bar?.update(all.length);
   bar?.stop();
   return { families: families.length, children: children.length };
 }

@@ -19,7 +19,7 @@ describe('stripImageMetadata (JPEG)', () => {
     const scan2 = Buffer.from([0x05, 0xff, 0x00]);
     const input = Buffer.concat([
       SOI, JFIF, seg(0xe0, 'JFXX\0\x10thumb'), seg(0xe1, 'Exif\0\0MM\0*GPSLatitude 30.68'), seg(0xe1, 'http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>'),
-      seg(0xe2, 'ICC_PROFILE\0\x01\x01'), seg(0xed, 'Photoshop 3.0\08BIM'), seg(0xfe, 'taken at home'), ADOBE, DQT, SOF, SOS, scan1,
+      seg(0xe2, 'ICC_PROFILE\0\x01\x01'), seg(0xed, 'Photoshop 3.0\x008BIM'), seg(0xfe, 'taken at home'), ADOBE, DQT, SOF, SOS, scan1,
       seg(0xe1, 'Exif\0\0late'), SOS, scan2, EOI,
     ]);
     const r = stripImageMetadata(input);

@@ -33,7 +33,7 @@ async function loadCandidate(ctx: PlatformContext, id: number): Promise<Candidat
 /**
  * Fire `transition` on candidate `id`: both posts (child and family) take the workflow step with
  * the actor, role, time and reason (and the candidate in the event's data); the candidate's
- * review state follows. On 'confirmReunited' both posts' DNA status becomes 'compared'. Audited.
+ * review state follows (on every stored row of the same pair). On 'confirmReunited' both posts' DNA status becomes 'compared'. Audited.
  * @throws AppError REUNION_CANDIDATE_NOT_FOUND (404); REUNION_TRANSITION_REFUSED (409) when the
  *   candidate or either post is not in a state the transition leaves from, the role may not
  *   fire it, or a required reason is missing (the workflow's issues are in details).
@@ -49,7 +49,9 @@ export async function applyCandidateTransition(ctx: PlatformContext, id: number,
   await reunionDb(ctx.database.db).transaction().execute(async (trx) => {
     for (const postId of [c.child_post_id, c.family_post_id]) await transitionPost(ctx, postId, transition, actor, reason, data, trx);
     if (transition === 'confirmReunited') await trx.updateTable('reunion_posts').set({ dna_status: 'compared' }).where('id', 'in', [c.child_post_id, c.family_post_id]).execute();
-    await trx.updateTable('reunion_candidates').set({ review: rule.to, reviewed_by: actor.username, reviewed_at: at }).where('id', '=', id).execute();
+    // The same pair may be stored twice (computed from the child post and from the family post): both follow.
+    await trx.updateTable('reunion_candidates').set({ review: rule.to, reviewed_by: actor.username, reviewed_at: at })
+      .where('child_post_id', '=', c.child_post_id).where('family_post_id', '=', c.family_post_id).execute();
   });
   await appendAudit(ctx, { actor: actor.username, role: actor.platformRole, action: 'reunion.candidate.review', recordKind: 'reunion_post', recordIds: [c.child_post_id, c.family_post_id], outcome: 'allowed', detail: { candidateId: Number(c.id), transition, reason } });
   return { candidate: candidateView(await loadCandidate(ctx, id)), posts: [await postTimeline(ctx, c.child_post_id), await postTimeline(ctx, c.family_post_id)] };
