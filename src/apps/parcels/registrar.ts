@@ -1,7 +1,10 @@
 /**
  * Registration service with group commit (收寄登记): single and batch registrations from the
- * API, validated at once under the counter policy (parcelValidator.ts, mode 'api'), then
- * queued; the queue is written in one transaction at the end of the event-loop turn in which
+ * API, validated under the counter policy (parcelValidator.ts, mode 'api'), then queued.
+ * Validation is grouped too: the records that arrive in one event-loop turn are validated
+ * together — in-process when they are few, else as one chunk on the validation workers
+ * (validationPool.ts), so the main thread keeps parsing requests and writing while the other
+ * cores validate. The queue is written in one transaction at the end of the event-loop turn in which
  * records arrived (setImmediate: every request whose bytes came in the same poll joins the same
  * transaction), or after `maxDelayMs` when set, or as soon as `maxBatch` records wait — one
  * commit for many concurrent requests instead of one per request (the classic group commit of
@@ -18,6 +21,7 @@ import { ParcelErrors } from './errors.ts';
 import { emptyStats, storeChecked } from './loader.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
 import { checkParcel, type ParcelCheck, type RawParcel } from './parcelValidator.ts';
+import { ValidationPool, defaultWorkerCount } from './validationPool.ts';
 import type { ScreeningHit } from './screening.ts';
 
 /** The answer for one record of a registration. */
@@ -40,6 +44,19 @@ export interface RegistrarOptions {
   readonly maxBatch?: number;
   /** Longest wait before a queued record is written, ms; 0 (default) = at the end of this event-loop turn. */
   readonly maxDelayMs?: number;
+  /**
+   * Validation workers (default: one per core when the machine has more than one, else 0).
+   * Records arriving in one turn go to them when there are at least `workerMinRecords`.
+   */
+  readonly workers?: number;
+  /** Fewest records of one turn worth a round trip to a worker (default 16). */
+  readonly workerMinRecords?: number;
+}
+
+interface Intake {
+  readonly record: RawParcel;
+  readonly resolve: (c: ParcelCheck) => void;
+  readonly reject: (e: unknown) => void;
 }
 
 /** Who registers: a clerk is limited to their own outlet (policy parcel.register, ownOutletOnly). */
@@ -59,18 +76,62 @@ export class ParcelRegistrar {
   readonly #ctx: PlatformContext;
   readonly #maxBatch: number;
   readonly #maxDelayMs: number;
+  readonly #workers: number;
+  readonly #workerMin: number;
+  #pool: ValidationPool | undefined;
+  #intake: Intake[] = [];
+  #intakeScheduled = false;
   #queue: Pending[] = [];
   /** Cancels the scheduled flush, when one is scheduled. */
   #timer: (() => void) | undefined;
   #writing: Promise<void> | undefined;
   #closed = false;
   /** Transactions written and records in them (for the bench and tests). */
-  readonly counters = { transactions: 0, records: 0 };
+  readonly counters = { transactions: 0, records: 0, validatedOnWorkers: 0 };
 
   constructor(ctx: PlatformContext, options: RegistrarOptions = {}) {
     this.#ctx = ctx;
     this.#maxBatch = options.maxBatch ?? 2000;
     this.#maxDelayMs = options.maxDelayMs ?? 0;
+    const cores = defaultWorkerCount();
+    this.#workers = options.workers ?? (cores > 1 ? cores : 0);
+    this.#workerMin = options.workerMinRecords ?? 16;
+  }
+
+  /** Validate records with the others of this event-loop turn (see the module doc). */
+  #validate(records: readonly RawParcel[]): Promise<ParcelCheck[]> {
+    const out = records.map((record) => new Promise<ParcelCheck>((resolve, reject) => this.#intake.push({ record, resolve, reject })));
+    if (!this.#intakeScheduled) {
+      this.#intakeScheduled = true;
+      setImmediate(() => this.#drainIntake());
+    }
+    return Promise.all(out);
+  }
+
+  #drainIntake(): void {
+    this.#intakeScheduled = false;
+    const items = this.#intake;
+    this.#intake = [];
+    if (items.length === 0) return;
+    const now = this.#ctx.now();
+    if (this.#workers > 0 && items.length >= this.#workerMin) {
+      this.#pool ??= new ValidationPool({ secret: this.#ctx.secret, mode: 'api', timezone: this.#ctx.config.timezone, now, workers: this.#workers });
+      this.counters.validatedOnWorkers += items.length;
+      this.#pool.check(items.map((i) => i.record), now).then(
+        (checks) => checks.forEach((c, k) => items[k]!.resolve(c)),
+        (e: unknown) => items.forEach((i) => i.reject(e)),
+      );
+      return;
+    }
+    const keys = parcelCrypto(this.#ctx.secret);
+    const tz = this.#ctx.config.timezone;
+    for (const i of items) {
+      try {
+        i.resolve(checkParcel(i.record, keys, { mode: 'api', now, timezone: tz }));
+      } catch (e) {
+        i.reject(e);
+      }
+    }
   }
 
   /**
@@ -80,15 +141,12 @@ export class ParcelRegistrar {
   async register(records: readonly RawParcel[], who: Registrant = {}): Promise<RegistrationResult[]> {
     if (this.#closed) throw new AppError(ParcelErrors.PARCEL_QUEUE_CLOSED);
     if (records.length > 1000) throw new AppError(ParcelErrors.PARCEL_BATCH_TOO_LARGE, { max: 1000, count: records.length });
-    const keys = parcelCrypto(this.#ctx.secret);
-    const now = this.#ctx.now();
-    const tz = this.#ctx.config.timezone;
+    const own = who.outlet;
+    const recs = records.map((raw) => (own && (raw.outlet === undefined || String(raw.outlet).trim() === '') ? { ...raw, outlet: own } : raw));
+    const checks = await this.#validate(recs);
     return Promise.all(
-      records.map(async (raw, index): Promise<RegistrationResult> => {
-        const own = who.outlet;
-        let rec = raw;
-        if (own && (raw.outlet === undefined || String(raw.outlet).trim() === '')) rec = { ...raw, outlet: own };
-        const check = checkParcel(rec, keys, { mode: 'api', now, timezone: tz });
+      recs.map(async (rec, index): Promise<RegistrationResult> => {
+        const check = checks[index]!;
         if (own && String(rec.outlet).trim() !== own) {
           return { index, ok: false, errors: [issue(ParcelErrors.PARCEL_OUTLET_NOT_OWN, { outlet: own }, 'outlet'), ...check.errors], warnings: check.warnings, flags: check.flags };
         }
@@ -155,6 +213,7 @@ export class ParcelRegistrar {
   async close(): Promise<void> {
     this.#closed = true;
     this.#cancelTimer();
+    await this.#pool?.close();
     if (this.#writing) await this.#writing;
     await this.#flush();
   }

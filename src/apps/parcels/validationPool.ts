@@ -69,18 +69,21 @@ export class ValidationPool {
     this.#pending.clear();
   }
 
-  /** Validate a chunk; resolves with one ParcelCheck per record, in order. */
-  check(records: readonly RawParcel[]): Promise<ParcelCheck[]> {
+  /**
+   * Validate a chunk; resolves with one ParcelCheck per record, in order. `now` (default: the
+   * pool's) is the clock of the future checks — a long-running server passes the current time.
+   */
+  check(records: readonly RawParcel[], now: Date = this.#options.now): Promise<ParcelCheck[]> {
     if (this.#workers.length === 0) {
       const keys = parcelCrypto(this.#options.secret);
       const o = this.#options;
-      return Promise.resolve(records.map((r) => checkParcel(r, keys, { mode: o.mode, now: o.now, timezone: o.timezone })));
+      return Promise.resolve(records.map((r) => checkParcel(r, keys, { mode: o.mode, now, timezone: o.timezone })));
     }
     if (this.#failure) return Promise.reject(this.#failure);
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#workers[id % this.#workers.length]!.postMessage({ id, records });
+      this.#workers[id % this.#workers.length]!.postMessage({ id, records, now: now.getTime() });
     });
   }
 

@@ -11,7 +11,8 @@ const init = workerData as { secret: Uint8Array; mode: ValidationMode; timezone:
 const keys = parcelCrypto(Buffer.from(init.secret));
 const now = new Date(init.now);
 
-parentPort!.on('message', (msg: { id: number; records: RawParcel[] }) => {
-  const checks = msg.records.map((r) => checkParcel(r, keys, { mode: init.mode, now, timezone: init.timezone }));
+parentPort!.on('message', (msg: { id: number; records: RawParcel[]; now?: number }) => {
+  const at = msg.now === undefined ? now : new Date(msg.now);
+  const checks = msg.records.map((r) => checkParcel(r, keys, { mode: init.mode, now: at, timezone: init.timezone }));
   parentPort!.postMessage({ id: msg.id, checks });
 });
