@@ -15,6 +15,7 @@ import type { Open311Service } from './services.ts';
 /** The two formats GeoReport v2 names. */
 export type Open311Format = 'xml' | 'json';
 
+/** HTTP content types of the two formats (spec, "Format Support"). */
 export const CONTENT_TYPES: Readonly<Record<Open311Format, string>> = { xml: 'text/xml; charset=utf-8', json: 'application/json; charset=utf-8' };
 
 type Scalar = string | number | boolean | null;
