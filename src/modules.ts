@@ -9,7 +9,7 @@ import { evidenceModule } from './apps/evidence/index.ts';
 import { leadsModule } from './apps/leads/index.ts';
 import { orgsModule } from './apps/orgs/index.ts';
 import { disputesModule } from './apps/disputes/index.ts';
-import { open311Module } from './apps/disputes/open311/index.ts';
+import { createOpen311Module } from './apps/disputes/open311/index.ts';
 import { reunionModule } from './apps/reunion/index.ts';
 
-export const modules: readonly GongzhiModule[] = [securityModule, ingestModule, parcelsModule, evidenceModule, leadsModule, orgsModule, disputesModule, open311Module, reunionModule];
+export const modules: readonly GongzhiModule[] = [securityModule, ingestModule, parcelsModule, evidenceModule, leadsModule, orgsModule, disputesModule, createOpen311Module({ intoDisputes: true }), reunionModule];
