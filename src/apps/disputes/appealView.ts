@@ -13,13 +13,19 @@ import type { PlatformContext } from '../../platform/module.ts';
 import { findOrg } from '../orgs/repository.ts';
 import type { RoutingDecision } from './appealRouter.ts';
 import { categoryTree } from './categories.ts';
-import type { CategorySuggestion } from './classification.ts';
+import { suggestCategory, type CategorySuggestion } from './classification.ts';
 import type { RiskScore } from './classifier/risk.ts';
 import { DisputesErrors as E } from './errors.ts';
 import { decryptParties, type Party } from './parties.ts';
 import { appealEvents, findAppeal, listAppealRows, type Appeal, type AppealFilter } from './repository.ts';
 import { disputesDb } from './schema.ts';
 import { appealWorkflow, replayAppeal, type AppealState, type AppealTransition } from './workflow.ts';
+
+/** A stored suggestion; one seeded without the classifier's answer gets it now (not stored). */
+function withClassifier(s: CategorySuggestion, a: Appeal): CategorySuggestion {
+  if (s.classifier || a.kind === 'consultation') return s;
+  return { ...s, classifier: suggestCategory(a.title, a.text, 'appeal').classifier };
+}
 
 const local = (iso: string | null): string | null => (iso ? formatLocal(new Date(iso)) : null);
 
@@ -102,7 +108,7 @@ async function presentAppeal(ctx: PlatformContext, a: Appeal, viewer: Viewer) {
   return {
     ...summarise(a, ctx.now()),
     externalId: a.external_id, text: a.text, place: a.place, divisionName: lookupDivision(a.division_code)?.path.join('') ?? null,
-    categoryLabel: node?.label ?? null, categorySource: a.category_source, suggestion: JSON.parse(a.suggestion) as CategorySuggestion,
+    categoryLabel: node?.label ?? null, categorySource: a.category_source, suggestion: withClassifier(JSON.parse(a.suggestion) as CategorySuggestion, a),
     routingKey: a.routing_key, stateLabel: appealWorkflow.def.states[a.state as AppealState].label!, version: Number(a.version),
     org: org ? { code: org.code, name: org.name, kind: org.kind } : null, routing: a.routing ? (JSON.parse(a.routing) as RoutingDecision) : null,
     risk: JSON.parse(a.risk) as RiskScore,

@@ -20,12 +20,13 @@ export function appealModel(): AppealModel {
 
 /** What intake stores about the suggestion. */
 export interface CategorySuggestion {
-  /** The level-1 classifier's answer; null only for demo rows seeded without it. */
+  /** The level-1 classifier's answer; null for demo rows seeded without it (the view then computes it). */
   readonly classifier: (Classification & { readonly trainingHash: string; readonly trainedAt: string }) | null;
   readonly disputeType: DisputeTypeSuggestion | null;
   /** The suggested category id and where it came from. */
   readonly category: string;
-  readonly source: 'classifier' | 'keywords' | 'kind';
+  /** classifier, keywords, kind (consultation), labelled (demo rows from the labelled data set). */
+  readonly source: 'classifier' | 'keywords' | 'kind' | 'labelled';
 }
 
 /**

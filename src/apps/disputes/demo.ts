@@ -1,9 +1,10 @@
 /**
  * The demo set of the disputes application, loaded on first start after the orgs registry:
  * the planted land-requisition projects and `count` appeals (default 2,400) received over the
- * last 180 days on the demo divisions — half real message-board texts of the shared appeals
- * data (A1…A7区 mapped to 长沙 districts, classified by the shipped classifier), the rest
- * synthetic disputes of the seven types and legal consultations — each routed with the router
+ * last 180 days on the demo divisions — the 332 real labelled message-board texts of the shared
+ * appeals data with their labelled category (A1…A7区 mapped to 长沙 districts; the classifier is
+ * not run at seeding, it costs seconds to load: the appeal view computes its suggestion when
+ * shown), synthetic disputes of the seven types and legal consultations — each routed with the router
  * and walked through the workflow as far as its age allows (accept, mediate, agreement / failure
  * / referral, close, follow-up, a few reopened), with late steps so that some SLAs are breached,
  * repeat submitters, and a planted cluster of 30 paraphrased appeals about one project in the
@@ -16,11 +17,11 @@ import { DEMO_DIVISIONS } from '../orgs/demo.ts';
 import { listOrgRows } from '../orgs/repository.ts';
 import { routeAppeal } from './appealRouter.ts';
 import { categoryTree, CONSULTATION_CATEGORY, disputeCategory } from './categories.ts';
-import { suggestCategory, type CategorySuggestion } from './classification.ts';
-import { loadLabelled, loadWithVotes } from './classifier/data.ts';
+import type { CategorySuggestion } from './classification.ts';
+import { loadLabelled } from './classifier/data.ts';
 import { riskScore } from './classifier/risk.ts';
-import { DEMO_PROJECTS, disputeText, plantedProjectText } from './demoTexts.ts';
-import { DISPUTE_TYPES, suggestDisputeType, type DisputeType } from './disputeTypes.ts';
+import { DEMO_PROJECTS, DEMO_TYPE_WEIGHTS, disputeText, plantedProjectText } from './demoTexts.ts';
+import { suggestDisputeType, type DisputeType } from './disputeTypes.ts';
 import { eventRow, milestoneDue } from './intake.ts';
 import { encryptParties, submitterIndex, type Party } from './parties.ts';
 import { saveProject } from './projects.ts';
@@ -33,9 +34,9 @@ const COUNTIES = DEMO_DIVISIONS.flatMap((p) => p.counties.map(([c]) => c));
 const A_DISTRICTS = ['430102', '430103', '430104', '430105', '430111', '430112', '430121'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚华玉萍红';
-const CHANNEL_WEIGHTS: readonly [string, number][] = [['hotline', 0.4], ['web', 0.3], ['grid_worker', 0.2], ['import', 0.1]];
+const CHANNEL_WEIGHTS: readonly (readonly [string, number])[] = [['hotline', 0.4], ['web', 0.3], ['grid_worker', 0.2], ['import', 0.1]];
 
-function weighted(rand: () => number, items: readonly [string, number][]): string {
+function weighted(rand: () => number, items: readonly (readonly [string, number])[]): string {
   let x = rand();
   for (const [k, w] of items) if ((x -= w) < 0) return k;
   return items.at(-1)![0];
@@ -55,7 +56,7 @@ export async function loadDisputesDemo(ctx: PlatformContext, options: { count?: 
   const orgs = await listOrgRows(ctx.database, { activeOnly: true });
   const loads = new Map<string, number>();
   const tree = categoryTree(ctx.config.sharedDataDir);
-  const messages = [...loadWithVotes(ctx.config.sharedDataDir), ...loadLabelled(ctx.config.sharedDataDir)].filter((m) => m.body.length > 10);
+  const messages = loadLabelled(ctx.config.sharedDataDir).filter((m) => m.body.length > 10 && m.label);
   const people: Party[] = [];
   const person = (): Party => {
     if (people.length > 20 && rand() < 0.1) return people[Math.floor(rand() * people.length)]!;
@@ -65,22 +66,22 @@ export async function loadDisputesDemo(ctx: PlatformContext, options: { count?: 
     return p;
   };
   const drafts: { receivedMs: number; kind: 'appeal' | 'dispute' | 'consultation'; title: string; text: string; division: string; suggestion: CategorySuggestion; category: string; applicant: Party; respondent: Party | null; projectCode: string | null }[] = [];
-  let m = Math.floor(rand() * messages.length);
+  let m = 0;
   for (let i = 0; i < count; i++) {
     const applicant = person();
     const receivedMs = now.getTime() - Math.floor(rand() * 180 * 86_400_000);
     const r = rand();
-    if (r < 0.5) {
-      const msg = messages[m++ % messages.length]!;
+    if (r < 0.15 && m < messages.length) {
+      const msg = messages[m++]!;
       const a = /A(\d)区/.exec(`${msg.title}${msg.body}`);
       const division = a && Number(a[1]) >= 1 && Number(a[1]) <= 7 ? A_DISTRICTS[Number(a[1]) - 1]! : COUNTIES[Math.floor(rand() * COUNTIES.length)]!;
-      const s = suggestCategory(msg.title, msg.body, 'appeal');
-      drafts.push({ receivedMs, kind: 'appeal', title: msg.title, text: msg.body, division, suggestion: s, category: s.category, applicant, respondent: null, projectCode: null });
-    } else if (r < 0.55) {
+      const s: CategorySuggestion = { classifier: null, disputeType: suggestDisputeType(`${msg.title}。${msg.body}`), category: msg.label!, source: 'labelled' };
+      drafts.push({ receivedMs, kind: 'appeal', title: msg.title, text: msg.body, division, suggestion: s, category: msg.label!, applicant, respondent: null, projectCode: null });
+    } else if (r < 0.2) {
       const t = '咨询：劳动合同到期不续签能否要求经济补偿？';
       drafts.push({ receivedMs, kind: 'consultation', title: t, text: `${t}单位未提前通知，想了解法律规定。`, division: COUNTIES[Math.floor(rand() * COUNTIES.length)]!, suggestion: { classifier: null, disputeType: null, category: CONSULTATION_CATEGORY, source: 'kind' }, category: CONSULTATION_CATEGORY, applicant, respondent: null, projectCode: null });
     } else {
-      const type = DISPUTE_TYPES[Math.floor(rand() * DISPUTE_TYPES.length)]!.key as DisputeType;
+      const type = weighted(rand, DEMO_TYPE_WEIGHTS) as DisputeType;
       const { title, text } = disputeText(rand, type, applicant.name);
       const project = type === 'land_requisition' ? DEMO_PROJECTS.find((p) => text.includes(p.name)) ?? null : null;
       const division = project?.divisionCode ?? COUNTIES[Math.floor(rand() * COUNTIES.length)]!;

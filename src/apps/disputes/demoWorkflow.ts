@@ -2,7 +2,7 @@
  * One demo case walked through the appeal workflow as far as its age allows, every step applied
  * by the workflow engine (so the stored history replays): assign, then decline (3 %) or accept
  * after 1–30 h (some late: acceptance SLA breached); appeals and consultations are answered
- * after 1–12 days; disputes start mediation after 4–72 h, end in agreement (80 %), failure
+ * after 6 h – 5 days; disputes start mediation after 4–72 h, end in agreement (80 %), failure
  * (12 %) or referral to court-connected mediation (8 %) after 1–25 days, close a day later, get
  * a follow-up visit, and 2 % of those are reopened because the party says it is not resolved.
  */
@@ -55,7 +55,7 @@ export function simulateCase(rand: () => number, c: { received: Date; now: Date;
   ms.accepted_at = iso();
   ms.resolution_due = milestoneDue(new Date(t), c.resolutionWithin).toISOString();
   if (c.kind !== 'dispute') {
-    if (step('answer', hours(24, 24 * 12), '已答复诉求人并办结')) ms.first_contact_at = ms.resolved_at = ms.closed_at = iso();
+    if (step('answer', hours(6, 24 * 5), '已答复诉求人并办结')) ms.first_contact_at = ms.resolved_at = ms.closed_at = iso();
     return result();
   }
   if (!step('startMediation', hours(4, 72))) return result();
