@@ -14,7 +14,6 @@
  * A phone used by senders with several ID numbers (a shared phone) is one node by construction;
  * `idsBehind` counts the ID numbers seen behind it.
  */
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { PlatformContext } from '../../platform/module.ts';
 import type { Database } from '../../store/database.ts';
@@ -34,8 +33,8 @@ export interface ParcelNetwork {
   readonly sampleSide: Uint8Array;
   /** Per node: distinct sender ID numbers seen with this phone. */
   readonly idsBehind: Uint16Array;
-  /** Sender ID key (`id:<blind index>`) → phone nodes used with it and the first parcel of each. */
-  readonly phonesOfId: ReadonlyMap<string, { readonly nodes: number[]; readonly parcels: number[] }>;
+  /** Phone nodes used with a sender ID key (`id:<blind index>`) and the first parcel of each; undefined when unknown. */
+  phonesOf(personKey: string): { readonly nodes: readonly number[]; readonly parcels: readonly number[] } | undefined;
   /** Parcels read and skipped (no valid phone on one side). */
   readonly parcels: number;
   readonly skipped: number;
@@ -55,7 +54,21 @@ async function signatureOf(d: Database): Promise<string> {
   return `${Number(r.n)}:${Number(r.m ?? 0)}`;
 }
 
-const addressHash = (a: string) => crypto.createHash('sha1').update(a.replace(/\s+/g, '')).digest('base64').slice(0, 16);
+/**
+ * 53-bit hash of an address with whitespace removed: two 32-bit FNV-1a variants (offset bases
+ * 2166136261 and 0x01000193 ^ 0x5bd1e995), 32 + 21 bits. Numbers as keys keep the per-address map
+ * free of string allocations; two distinct addresses collide with probability ≈ 2⁻⁵³ per pair.
+ */
+function addressHash(a: string): number {
+  let h1 = 0x811c9dc5, h2 = 0x5ad0f8a6;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000) continue;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}
 
 class Growing {
   a: Uint32Array = new Uint32Array(1024);
@@ -74,16 +87,24 @@ async function build(d: Database, signature: string, now: Date): Promise<ParcelN
   const sample = new Growing();
   const side = new Growing();
   const idCount = new Growing();
+  /** Phone node → its first sender ID key (the idsBehind count needs a second one to differ). */
   const firstIdOfPhone = new Map<number, string>();
   const idsOfShared = new Map<number, Set<string>>();
-  const phonesOfId = new Map<string, { nodes: number[]; parcels: number[] }>();
-  const byAddress = new Map<string, number[]>();
+  const firstPhone = new Map<string, number>();
+  const firstPhoneParcel = new Map<string, number>();
+  const morePhones = new Map<string, { nodes: number[]; parcels: number[] }>();
+  const firstAtAddress = new Map<number, number>();
+  const moreAtAddress = new Map<number, number[]>();
+  const parcelAtAddress = new Map<number, number>();
   let last = 0, parcels = 0, skipped = 0;
   const seen = (n: number, parcel: number, s: number) => { if (sample.get(n) === 0) { sample.set(n, parcel); side.set(n, s); } };
   const atAddress = (address: string, n: number, parcel: number) => {
     const k = addressHash(address);
-    const list = byAddress.get(k);
-    if (!list) { byAddress.set(k, [n, parcel]); return; }
+    const first = firstAtAddress.get(k);
+    if (first === undefined) { firstAtAddress.set(k, n); parcelAtAddress.set(k, parcel); return; }
+    if (first === n) return;
+    let list = moreAtAddress.get(k);
+    if (!list) moreAtAddress.set(k, (list = [first, parcelAtAddress.get(k)!]));
     if (list.length > 2 * SHARED_ADDRESS_MAX) return;
     for (let i = 0; i < list.length; i += 2) if (list[i] === n) return;
     list.push(n, parcel);
@@ -108,10 +129,14 @@ async function build(d: Database, signature: string, now: Date): Promise<ParcelN
       atAddress(r.sa, s, id);
       atAddress(r.ra, t, id);
       if (r.sid) {
-        const idKey = `id:${r.sid}`;
-        let p = phonesOfId.get(idKey);
-        if (!p) phonesOfId.set(idKey, (p = { nodes: [], parcels: [] }));
-        if (!p.nodes.includes(s)) { p.nodes.push(s); p.parcels.push(id); }
+        const idKey = r.sid;
+        const phone = firstPhone.get(idKey);
+        if (phone === undefined) { firstPhone.set(idKey, s); firstPhoneParcel.set(idKey, id); }
+        else if (phone !== s) {
+          let p = morePhones.get(idKey);
+          if (!p) morePhones.set(idKey, (p = { nodes: [phone], parcels: [firstPhoneParcel.get(idKey)!] }));
+          if (!p.nodes.includes(s)) { p.nodes.push(s); p.parcels.push(id); }
+        }
         const first = firstIdOfPhone.get(s);
         if (first === undefined) { firstIdOfPhone.set(s, idKey); idCount.set(s, 1); }
         else if (first !== idKey) {
@@ -123,10 +148,10 @@ async function build(d: Database, signature: string, now: Date): Promise<ParcelN
       }
     }
   }
-  for (const p of phonesOfId.values()) {
+  for (const p of morePhones.values()) {
     for (let i = 1; i < p.nodes.length; i++) b.addEdgeByIndex(p.nodes[0]!, p.nodes[i]!, { kind: 'shared_id', directed: false, evidence: [p.parcels[0]!, p.parcels[i]!] });
   }
-  for (const list of byAddress.values()) {
+  for (const list of moreAtAddress.values()) {
     if (list.length < 4 || list.length > 2 * SHARED_ADDRESS_MAX) continue;
     for (let i = 2; i < list.length; i += 2) b.addEdgeByIndex(list[0]!, list[i]!, { kind: 'shared_address', directed: false, evidence: [list[1]!, list[i + 1]!] });
   }
@@ -135,7 +160,14 @@ async function build(d: Database, signature: string, now: Date): Promise<ParcelN
   const idsBehind = new Uint16Array(N);
   for (let n = 0; n < N; n++) idsBehind[n] = idCount.get(n);
   return {
-    graph, flagged, sampleParcel: sample.a.slice(0, N), sampleSide: Uint8Array.from(side.a.slice(0, N)), idsBehind, phonesOfId,
+    graph, flagged, sampleParcel: sample.a.slice(0, N), sampleSide: Uint8Array.from(side.a.slice(0, N)), idsBehind,
+    phonesOf(personKey) {
+      const k = personKey.startsWith('id:') ? personKey.slice(3) : personKey;
+      const more = morePhones.get(k);
+      if (more) return more;
+      const n = firstPhone.get(k);
+      return n === undefined ? undefined : { nodes: [n], parcels: [firstPhoneParcel.get(k)!] };
+    },
     parcels, skipped, signature, builtAt: now.toISOString(), buildMs: performance.now() - t0,
   };
 }

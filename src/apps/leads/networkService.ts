@@ -112,7 +112,7 @@ export function seedNodes(ctx: PlatformContext, net: ParcelNetwork, seed: Seed):
   }
   const key = 'idNumber' in seed ? personKeyOf(ctx, seed.idNumber) : 'personKey' in seed ? seed.personKey : null;
   if (key === null) throw new AppError(LeadsErrors.LEADS_SEED_INVALID);
-  const p = net.phonesOfId.get(key);
+  const p = net.phonesOf(key);
   if (!p) throw new AppError(LeadsErrors.LEADS_SEED_NOT_FOUND, { seed: 'idNumber' in seed ? '证件号码 ID number' : key });
   return [...p.nodes];
 }
