@@ -39,7 +39,9 @@ function intake(input: ServiceRequestInput, externalId: string | null): NewAppea
 /**
  * The sink for a platform whose disputes (and orgs) tables exist. `inner` keeps the GeoReport
  * record (default the SQL sink).
- * @throws AppError OPEN311_DIVISION_REQUIRED, or the intake's problems, before anything is stored.
+ * @throws AppError OPEN311_DIVISION_REQUIRED, or the intake's problems, before anything is stored;
+ *   if registering the appeal fails after the request was stored, the request is closed with
+ *   the failure as its status_notes and the error is thrown.
  */
 export function disputesAppealSink(ctx: PlatformContext, inner: AppealSink = sqlAppealSink(ctx)): AppealSink {
   const actor = (input: ServiceRequestInput) => ({ username: `open311:key-${input.apiKeyId ?? 0}`, role: 'open311_client' });
@@ -62,7 +64,13 @@ export function disputesAppealSink(ctx: PlatformContext, inner: AppealSink = sql
       const problems = intakeIssues(intake(input, null), input.requestedAt, ctx.config.sharedDataDir);
       if (problems.length) throw new AppError(problems[0]!.code, problems[0]!.params, problems);
       const created = await inner.create(input);
-      await registerAppeal(ctx, intake(input, created.id), actor(input));
+      try {
+        await registerAppeal(ctx, intake(input, created.id), actor(input));
+      } catch (e) {
+        // Not silently half-stored: the GeoReport record is closed with the reason, the client gets the error.
+        await inner.setStatus(created.id, { status: 'closed', notes: `登记为诉求失败 intake failed: ${e instanceof AppError ? e.code : 'INTERNAL'}`, at: ctx.now() });
+        throw e;
+      }
       return created;
     },
     async get(id) {
