@@ -5,9 +5,14 @@
 import { useEffect } from 'react';
 import { AuditPage } from '../audit/AuditPage.tsx';
 import { EvidencePage } from '../evidence/EvidencePage.tsx';
+import { AlertsPage } from '../reunion/AlertsPage.tsx';
+import { PostsPage } from '../reunion/PostsPage.tsx';
+import { PublicSearchPage } from '../reunion/PublicSearchPage.tsx';
+import { TipsPage } from '../reunion/TipsPage.tsx';
 import { I18nProvider, useI18n } from '../i18n/index.ts';
 import { DashboardPage } from '../parcels/DashboardPage.tsx';
 import { LookupPage } from '../parcels/LookupPage.tsx';
+import { LeadsPage } from '../leads/LeadsPage.tsx';
 import { RegisterPage } from '../parcels/RegisterPage.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { pageAt, pagesFor, type PageId } from './pages.ts';
@@ -21,6 +26,10 @@ const views: Readonly<Record<PageId, () => React.JSX.Element>> = {
   lookup: LookupPage,
   audit: AuditPage,
   evidence: EvidencePage,
+  reunionPosts: PostsPage,
+  reunionTips: TipsPage,
+  reunionAlerts: AlertsPage,
+  leads: LeadsPage,
 };
 
 function Routed() {
@@ -31,10 +40,13 @@ function Routed() {
   const allowed = user ? pagesFor(user.role) : [];
   const target = page && allowed.includes(page) ? page : allowed[0];
 
-  useEffect(() => {
-    if (user && target && target.path !== path) navigate(target.path);
-  }, [user, target, path]);
+  const isPublic = path.startsWith('/public/');
 
+  useEffect(() => {
+    if (user && target && target.path !== path && !isPublic) navigate(target.path);
+  }, [user, target, path, isPublic]);
+
+  if (isPublic) return <PublicSearchPage />;
   if (user === undefined) return <div className="splash">{t('app.loading')}</div>;
   if (user === null) return <LoginPage />;
   if (!target) {

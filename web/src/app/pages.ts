@@ -6,10 +6,12 @@
  */
 import { findPolicy, type Action, type RecordKind } from '../../../src/security/policies.ts';
 import { EVIDENCE_POLICIES } from '../../../src/apps/evidence/policies.ts';
+import { LEADS_POLICIES } from '../../../src/apps/leads/policies.ts';
 import type { Role } from '../api.ts';
+import { platformRolesFor } from '../reunion/model.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
-export type PageId = 'dashboard' | 'register' | 'lookup' | 'audit' | 'evidence';
+export type PageId = 'dashboard' | 'register' | 'lookup' | 'audit' | 'evidence' | 'leads' | 'reunionPosts' | 'reunionTips' | 'reunionAlerts';
 
 export interface PageDef {
   readonly id: PageId;
@@ -27,6 +29,10 @@ export const pages: readonly PageDef[] = [
   { id: 'lookup', path: '/parcels/lookup', label: 'nav.lookup', access: ['parcel.lookup', 'parcel'] },
   { id: 'audit', path: '/audit', label: 'nav.audit', access: ['audit.read', 'audit'] },
   { id: 'evidence', path: '/evidence', label: 'nav.evidence', access: null, roles: EVIDENCE_POLICIES['evidence.read'] },
+  { id: 'leads', path: '/leads', label: 'nav.leads', access: null, roles: LEADS_POLICIES['leads.case.read'].roles },
+  { id: 'reunionPosts', path: '/reunion/posts', label: 'nav.reunionPosts', access: null, roles: platformRolesFor('reunion.post.read') },
+  { id: 'reunionTips', path: '/reunion/tips', label: 'nav.reunionTips', access: null, roles: platformRolesFor('reunion.tip.moderate') },
+  { id: 'reunionAlerts', path: '/reunion/alerts', label: 'nav.reunionAlerts', access: null, roles: platformRolesFor('reunion.alert.send') },
 ];
 
 /** Pages a role is granted (purpose conditions are stated on the page itself), in navigation order. */

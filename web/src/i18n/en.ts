@@ -21,6 +21,10 @@ export const en: Dictionary = {
   'nav.lookup': 'Look-up',
   'nav.audit': 'Audit log',
   'nav.evidence': 'Evidence review',
+  'nav.reunionPosts': 'Reunion posts',
+  'nav.reunionTips': 'Tip moderation',
+  'nav.reunionAlerts': 'Missing-child alerts',
+  'nav.leads': 'Leads',
 
   'role.admin': 'Administrator',
   'role.clerk': 'Clerk',
@@ -34,6 +38,7 @@ export const en: Dictionary = {
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.submitting': 'Logging in…',
+  'login.publicSearch': 'Public search for missing persons (no sign-in)',
 
   'dashboard.title': 'Real-name parcel registration dashboard',
   'dashboard.from': 'From',

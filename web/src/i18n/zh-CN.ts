@@ -20,6 +20,10 @@ export const zhCN = {
   'nav.lookup': '查询',
   'nav.audit': '审计日志',
   'nav.evidence': '证据审查',
+  'nav.reunionPosts': '寻亲帖子',
+  'nav.reunionTips': '线索审核',
+  'nav.reunionAlerts': '走失预警',
+  'nav.leads': '研判线索',
 
   'role.admin': '管理员',
   'role.clerk': '收寄员',
@@ -33,6 +37,7 @@ export const zhCN = {
   'login.password': '密码',
   'login.submit': '登录',
   'login.submitting': '正在登录…',
+  'login.publicSearch': '寻亲公开检索（无需登录）',
 
   'dashboard.title': '寄递实名收寄 看板',
   'dashboard.from': '开始日期',
