@@ -60,6 +60,7 @@ export function LoginPage() {
         <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
           {busy ? t('login.submitting') : t('login.submit')}
         </button>
+        <a className="small" href="#/public/search" data-testid="public-search-link">{t('login.publicSearch')}</a>
       </form>
     </div>
   );
