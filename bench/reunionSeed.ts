@@ -1,7 +1,7 @@
 /**
  * bench:reunion-seed — first-start load of the reunion demo posts (30,294 family + 24,370 child
  * posts with their workflow creation events) through `loadReunionDemo` (prepared statements on SQLite,
- * multi-row INSERTs of 500 rows on PostgreSQL, one transaction), against the named baseline measured in the same run: one INSERT per
+ * COPY on PostgreSQL, one transaction), against the named baseline measured in the same run: one INSERT per
  * post and per event, in one transaction, for the first 2,000 posts, extrapolated per row.
  * Runs on SQLite in a temporary directory (and on PostgreSQL when DATABASE_URL is set).
  */

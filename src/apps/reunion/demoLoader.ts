@@ -2,7 +2,7 @@
  * Load the seeded demo posts (posts/demo.ts: 30,294 family posts, 24,370 child posts by
  * default) on first start: only when reunion_posts is empty; rows and their workflow creation
  * events in one transaction — prepared statements on SQLite (the raw handle the store exposes
- * for bulk paths), multi-row INSERTs of 500 rows on PostgreSQL — with a progress bar on a TTY. The
+ * for bulk paths), COPY on PostgreSQL (pgCopy.ts) — with a progress bar on a TTY. The
  * generator's ground truth (true pairs, near-misses) is dropped here: it never enters the database.
  *
  * Demo consent: families publish sex, name, 小名, birth and loss dates, place, height, marks and
@@ -12,6 +12,7 @@
 import cliProgress from 'cli-progress';
 import type { PlatformContext } from '../../platform/module.ts';
 import { NO_CONSENT, type Consent, type ReunionPost, type StoredDate } from './model.ts';
+import { copyRows } from './pgCopy.ts';
 import { contactCipher, countPosts, postToRow } from './postRepository.ts';
 import { demoPosts, type DemoOptions } from './posts/demo.ts';
 import type { ChildSearchPost, FamilySearchPost, PartialDate } from './posts/types.ts';
@@ -68,6 +69,28 @@ export async function loadReunionDemo(ctx: PlatformContext, options: DemoOptions
         if (i % batch === batch - 1) bar?.update(i + 1);
       });
     })();
+  } else if (ctx.database.pgPool) {
+    // PostgreSQL: COPY in one transaction (pgCopy.ts).
+    const client = await ctx.database.pgPool.connect();
+    try {
+      await client.query('begin');
+      let done = 0;
+      const rows = function* () {
+        for (const p of all) {
+          yield postToRow(demoToPost(p, at), cipher);
+          if (++done % batch === 0) bar?.update(done);
+        }
+      };
+      const cols = Object.keys(postToRow(demoToPost(all[0]!, at), cipher));
+      await copyRows(client, 'reunion_posts', cols, rows());
+      await copyRows(client, 'reunion_events', Object.keys(event('')), all.map((p) => event(p.id)));
+      await client.query('commit');
+    } catch (e) {
+      await client.query('rollback');
+      throw e;
+    } finally {
+      client.release();
+    }
   } else {
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i < all.length; i += batch) {
