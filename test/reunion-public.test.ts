@@ -6,6 +6,8 @@
  * police with a purpose (audited); tips invisible until a moderator approves; rate limits;
  * photos published only with consent and without their EXIF.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TIP_RATE_LIMIT } from '../src/apps/reunion/routes/publicRoutes.ts';
 import { listAudit } from '../src/security/audit.ts';
@@ -39,6 +41,15 @@ describe.each(testDialects())('reunion public API on $name', (dialect) => {
     t = await openReunionApp(dialect);
   });
   afterAll(async () => t?.close());
+
+  it('serves exactly the routes README.md lists, each in the OpenAPI document', async () => {
+    const readme = fs.readFileSync(path.join(import.meta.dirname, '../src/apps/reunion/README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^\| (GET|POST|PUT|PATCH|DELETE) \| `([^`?]+)/gm)].map((m) => `${m[1]} ${m[2]!.replace(/:(\w+)/g, '{$1}')}`).sort();
+    const doc = (await t.call('GET', '/api/openapi.json', undefined, null)).json() as { paths: Record<string, Record<string, unknown>> };
+    const served = Object.entries(doc.paths).filter(([p]) => p.startsWith('/api/reunion/')).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    expect(listed).toHaveLength(25);
+    expect(served).toEqual(listed);
+  });
 
   it('keeps 2016年7月 as the month and 2016年7月5日 as the day (C17)', async () => {
     const res = await t.call('POST', '/api/reunion/posts', zhangSan);
