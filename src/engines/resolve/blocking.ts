@@ -10,7 +10,7 @@
 import { readField, type BlockingKeyConfig, type BlockingRuleConfig, type Row } from './config.ts';
 import { toDateRange, yearOfDay } from './compare/dates.ts';
 import { preparePlace } from './compare/place.ts';
-import { soundex } from './compare/string.ts';
+import { cleanValue, soundex } from './compare/string.ts';
 import { prepareName } from './names/nameMatch.ts';
 
 const MAX_KEYS_PER_RECORD = 64;
@@ -32,12 +32,27 @@ function hashInt(n: number): number {
   return Math.imul(h, 0x85ebca77) | 0;
 }
 
+/** Scratch for key values: a part's values, then the combinations (reused for every record). */
+class Scratch {
+  values = new Int32Array(64);
+  count = 0;
+
+  push(v: number): void {
+    if (this.count === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.count++] = v;
+  }
+}
+
 /**
  * Append the hashed values of one key part of one record to `out`: for 'year' the birth year
  * (`query`: every year within the window), otherwise the same values on both sides. Values
  * are numbers so that no key string is built per record.
  */
-function partValues(value: unknown, part: BlockingKeyConfig, query: boolean, out: number[]): void {
+function partValues(value: unknown, part: BlockingKeyConfig, query: boolean, out: Scratch): void {
   const t = part.transform ?? 'exact';
   if (t === 'year') {
     const r = toDateRange(value);
@@ -54,35 +69,20 @@ function partValues(value: unknown, part: BlockingKeyConfig, query: boolean, out
     if (p && p.depth >= need) out.push(hashInt(need === 1 ? p.province : need === 2 ? p.prefecture : p.county));
     return;
   }
-  if (value == null) return;
-  const s = String(value).normalize('NFKC').trim().toLowerCase();
-  if (s.length === 0) return;
+  const clean = cleanValue(value);
+  if (clean === null) return;
+  const s = clean.toLowerCase();
   if (t === 'exact') out.push(hashString(s));
   else if (t === 'prefix') out.push(hashString(s.slice(0, part.length ?? 3)));
   else if (t === 'soundex') {
     const code = soundex(s);
     if (code.length > 0) out.push(hashString(code));
   } else {
-    const f = prepareName(s);
+    const f = prepareName(clean);
     if (!f) return;
     if (t === 'surnamePinyin') for (const k of f.surnameKeys) out.push(hashString(k));
     else if (t === 'namePinyin') for (let k = 0; k < f.keyHashes.length; k++) out.push(f.keyHashes[k]!);
     else if (t === 'nameVariant') out.push(f.variantHash);
-  }
-}
-
-/** Growable Int32Array for key lists. */
-class IntList {
-  data = new Int32Array(1 << 12);
-  size = 0;
-
-  push(v: number): void {
-    if (this.size === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.size++] = v;
   }
 }
 
@@ -94,39 +94,40 @@ class IntList {
  */
 function ruleKeys(rows: readonly Row[], rule: BlockingRuleConfig, rightField: boolean, query: boolean): { start: Int32Array; keys: Int32Array } {
   const start = new Int32Array(rows.length + 1);
-  const keys = new IntList();
-  const parts: number[][] = rule.keys.map(() => []);
-  let acc: number[] = [];
-  let next: number[] = [];
+  const keys = new Scratch();
+  const part = new Scratch();
+  let acc = new Int32Array(MAX_KEYS_PER_RECORD);
+  let next = new Int32Array(MAX_KEYS_PER_RECORD);
+  const fields = rule.keys.map((k) => (rightField ? (k.rightField ?? k.field) : k.field));
   for (let i = 0; i < rows.length; i++) {
-    start[i] = keys.size;
+    start[i] = keys.count;
     const row = rows[i]!;
-    let empty = false;
-    for (let k = 0; k < rule.keys.length && !empty; k++) {
-      const part = rule.keys[k]!;
-      const values = parts[k]!;
-      values.length = 0;
-      partValues(readField(row, rightField ? (part.rightField ?? part.field) : part.field), part, query, values);
-      empty = values.length === 0;
-    }
-    if (empty) continue;
-    acc.length = 0;
-    acc.push(0x1b873593);
-    for (const values of parts) {
-      next.length = 0;
-      for (let a = 0; a < acc.length && next.length < MAX_KEYS_PER_RECORD; a++) {
-        for (let v = 0; v < values.length && next.length < MAX_KEYS_PER_RECORD; v++) {
-          let h = Math.imul(acc[a]! ^ values[v]!, 0x9e3779b1);
+    let nAcc = 1;
+    acc[0] = 0x1b873593;
+    for (let k = 0; k < rule.keys.length && nAcc > 0; k++) {
+      part.count = 0;
+      partValues(readField(row, fields[k]!), rule.keys[k]!, query, part);
+      let nNext = 0;
+      for (let a = 0; a < nAcc && nNext < MAX_KEYS_PER_RECORD; a++) {
+        for (let v = 0; v < part.count && nNext < MAX_KEYS_PER_RECORD; v++) {
+          let h = Math.imul(acc[a]! ^ part.values[v]!, 0x9e3779b1);
           h ^= h >>> 15;
-          next.push(h | 0);
+          next[nNext++] = h;
         }
       }
-      [acc, next] = [next, acc];
+      const swap = acc;
+      acc = next;
+      next = swap;
+      nAcc = nNext;
     }
-    for (let a = 0; a < acc.length; a++) if (acc.indexOf(acc[a]!) === a) keys.push(acc[a]!);
+    for (let a = 0; a < nAcc; a++) {
+      let seen = false;
+      for (let b = 0; b < a && !seen; b++) seen = acc[b] === acc[a];
+      if (!seen) keys.push(acc[a]!);
+    }
   }
-  start[rows.length] = keys.size;
-  return { start, keys: keys.data.slice(0, keys.size) };
+  start[rows.length] = keys.count;
+  return { start, keys: keys.values.slice(0, keys.count) };
 }
 
 /** Per-rule keys of the left side (CSR) and the index of the right side: key → right rows. */
@@ -235,4 +236,21 @@ export function blockingStats(ix: BlockingIndex, candidatePairs: number): Blocki
       return { name: r.name, keys: ix.rightIndex[k]!.size, largestBlock: largest, skippedKeys: ix.skippedKeys[k]! };
     }),
   };
+}
+
+/**
+ * The rules (indices into `ix.rules`) under which left record i and right record j share a
+ * key, i.e. the reasons the pair is a candidate; empty when blocking does not pair them.
+ * For deduplication give i < j.
+ */
+export function rulesOfPair(ix: BlockingIndex, i: number, j: number): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < ix.rules.length; r++) {
+    const start = ix.leftStart[r]!;
+    const keys = ix.leftKeys[r]!;
+    let hit = false;
+    for (let x = start[i]!; x < start[i + 1]! && !hit; x++) hit = ix.rightIndex[r]!.get(keys[x]!)?.includes(j) ?? false;
+    if (hit) out.push(r);
+  }
+  return out;
 }

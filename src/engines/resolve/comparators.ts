@@ -13,7 +13,7 @@
 import { AppError } from '../../core/errors.ts';
 import { compareDates, compareOrder, dateLevels, toDateRange, type DateRange } from './compare/dates.ts';
 import { comparePlaces, PLACE_LEVELS, preparePlace, type PlaceFeatures } from './compare/place.ts';
-import { jaroWinkler, levenshteinSimilarity } from './compare/string.ts';
+import { cleanValue, jaroWinkler, levenshteinSimilarity } from './compare/string.ts';
 import { prepareTexts, textCosine, textJaccard, type TextFeatures } from './compare/text.ts';
 import { ResolveErrors } from './errors.ts';
 import { dateKernel, exactKernel, numericKernel, orderKernel, placeKernel, textKernel, type ColumnKernel } from './kernels.ts';
@@ -54,25 +54,8 @@ type Factory = (spec: ComparatorSpec) => Comparator<any>;
 
 const o = (spec: ComparatorSpec): Readonly<Record<string, unknown>> => spec as Readonly<Record<string, unknown>>;
 
-/**
- * True for strings NFKC leaves unchanged and that have no whitespace: printable ASCII without
- * space and CJK Unified Ideographs (U+4E00–U+9FFF), the bulk of names, codes and dates.
- */
-function alreadyClean(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff))) return false;
-  }
-  return true;
-}
-
 /** A value as a string: NFKC, trimmed, inner whitespace collapsed; null when missing or empty. */
-const str = (v: unknown): string | null => {
-  if (v == null) return null;
-  if (typeof v === 'string' && alreadyClean(v)) return v.length === 0 ? null : v;
-  const s = String(v).normalize('NFKC').trim().replace(/\s+/g, ' ');
-  return s.length === 0 ? null : s;
-};
+const str = cleanValue;
 
 function bandLevels(thresholds: readonly number[], fmt: (t: number) => string): string[] {
   return ['exact', ...thresholds.map(fmt), 'different'];

@@ -20,7 +20,11 @@ export type ColumnKernel = (L: Int32Array, R: Int32Array, patterns: Float64Array
 
 /** Interned exact values (`{ id }`) → Int32Array of ids, −1 for missing. */
 export function exactKernel(left: readonly ({ readonly id: number } | null)[], right: readonly ({ readonly id: number } | null)[]): ColumnKernel {
-  const pack = (fs: readonly ({ readonly id: number } | null)[]): Int32Array => Int32Array.from(fs, (f) => (f ? f.id : -1));
+  const pack = (fs: readonly ({ readonly id: number } | null)[]): Int32Array => {
+    const out = new Int32Array(fs.length);
+    for (let i = 0; i < fs.length; i++) out[i] = fs[i]?.id ?? -1;
+    return out;
+  };
   const a = pack(left);
   const b = pack(right);
   return (L, R, patterns, stride, missing) => {
@@ -35,7 +39,22 @@ export function exactKernel(left: readonly ({ readonly id: number } | null)[], r
 
 /** Numbers → Float64Array, NaN for missing. */
 function packNumbers<F>(fs: readonly (F | null)[], get: (f: F) => number): Float64Array {
-  return Float64Array.from(fs, (f) => (f === null || f === undefined ? NaN : get(f)));
+  const out = new Float64Array(fs.length);
+  for (let i = 0; i < fs.length; i++) {
+    const f = fs[i];
+    out[i] = f === null || f === undefined ? NaN : get(f);
+  }
+  return out;
+}
+
+/** 1 where `test` holds, else 0 (0 for missing). */
+function packFlags<F>(fs: readonly (F | null)[], test: (f: F) => boolean): Uint8Array {
+  const out = new Uint8Array(fs.length);
+  for (let i = 0; i < fs.length; i++) {
+    const f = fs[i];
+    out[i] = f !== null && f !== undefined && test(f) ? 1 : 0;
+  }
+  return out;
 }
 
 /**
@@ -45,10 +64,10 @@ function packNumbers<F>(fs: readonly (F | null)[], get: (f: F) => number): Float
 export function dateKernel(left: readonly (DateRange | null)[], right: readonly (DateRange | null)[], tolerancesDays: readonly number[]): ColumnKernel {
   const aLo = packNumbers(left, (f) => f.lo);
   const aHi = packNumbers(left, (f) => f.hi);
-  const aDay = Uint8Array.from(left, (f) => (f?.precision === 'day' ? 1 : 0));
+  const aDay = packFlags(left, (f) => f.precision === 'day');
   const bLo = packNumbers(right, (f) => f.lo);
   const bHi = packNumbers(right, (f) => f.hi);
-  const bDay = Uint8Array.from(right, (f) => (f?.precision === 'day' ? 1 : 0));
+  const bDay = packFlags(right, (f) => f.precision === 'day');
   const tol = Float64Array.from(tolerancesDays);
   const different = 2 + tol.length;
   return (L, R, patterns, stride, missing) => {
@@ -103,12 +122,15 @@ export function orderKernel(left: readonly (DateRange | null)[], right: readonly
 
 /** Places through the division hierarchy and centroids (as `comparePlaces`). */
 export function placeKernel(left: readonly (PlaceFeatures | null)[], right: readonly (PlaceFeatures | null)[], nearKm: number): ColumnKernel {
-  const pack = (fs: readonly (PlaceFeatures | null)[]) => ({
-    depth: Uint8Array.from(fs, (f) => f?.depth ?? 0),
-    county: Int32Array.from(fs, (f) => f?.county ?? 0),
-    lat: packNumbers(fs, (f) => f.lat ?? NaN),
-    lon: packNumbers(fs, (f) => f.lon ?? NaN),
-  });
+  const pack = (fs: readonly (PlaceFeatures | null)[]) => {
+    const depth = new Uint8Array(fs.length);
+    const county = new Int32Array(fs.length);
+    for (let i = 0; i < fs.length; i++) {
+      depth[i] = fs[i]?.depth ?? 0;
+      county[i] = fs[i]?.county ?? 0;
+    }
+    return { depth, county, lat: packNumbers(fs, (f) => f.lat ?? NaN), lon: packNumbers(fs, (f) => f.lon ?? NaN) };
+  };
   const a = pack(left);
   const b = pack(right);
   return (L, R, patterns, stride, missing) => {
@@ -197,32 +219,40 @@ export function textKernel(left: readonly (TextFeatures | null)[], right: readon
   const W = weightsBuffer ? new Float64Array(weightsBuffer) : new Float64Array(0);
   const th = Float64Array.from(thresholds);
   const cosine = method === 'cosine';
+  // The left record's weights scattered into a dense array indexed by token id (kept while
+  // consecutive pairs share the left record, as blocked pairs do): a pair then costs one look-up
+  // per right token instead of a merge of both lists.
+  let vocab = 0;
+  for (let x = 0; x < I.length; x++) if (I[x]! >= vocab) vocab = I[x]! + 1;
+  const dense = new Float64Array(vocab);
   return (L, R, patterns, stride, missing) => {
+    let current = -1;
     for (let t = 0; t < patterns.length; t++) {
       const i = L[t]!;
       const j = R[t]!;
-      let x = a[2 * i]!;
-      let y = b[2 * j]!;
-      if (x < 0 || y < 0) {
+      const y0 = b[2 * j]!;
+      if (i !== current) {
+        if (current >= 0) for (let x = a[2 * current]!; x >= 0 && x < a[2 * current + 1]!; x++) dense[I[x]!] = 0;
+        current = i;
+        for (let x = a[2 * i]!; x >= 0 && x < a[2 * i + 1]!; x++) dense[I[x]!] = cosine ? W[x]! : 1;
+      }
+      const x0 = a[2 * i]!;
+      if (x0 < 0 || y0 < 0) {
         patterns[t]! += missing * stride;
         continue;
       }
-      const xe = a[2 * i + 1]!;
       const ye = b[2 * j + 1]!;
-      const na = xe - x;
-      const nb = ye - y;
       let dot = 0;
-      let inter = 0;
-      while (x < xe && y < ye) {
-        const u = I[x]!;
-        const v = I[y]!;
-        if (u === v) {
-          dot += W[x++]! * W[y++]!;
-          inter++;
-        } else if (u < v) x++;
-        else y++;
+      for (let y = y0; y < ye; y++) {
+        const v = dense[I[y]!]!;
+        if (v !== 0) dot += cosine ? v * W[y]! : 1;
       }
-      const s = cosine ? (dot < 1 ? dot : 1) : na + nb - inter === 0 ? 0 : inter / (na + nb - inter);
+      let s: number;
+      if (cosine) s = dot < 1 ? dot : 1;
+      else {
+        const union = a[2 * i + 1]! - x0 + (ye - y0) - dot;
+        s = union === 0 ? 0 : dot / union;
+      }
       let level = th.length;
       for (let k = 0; k < th.length; k++) {
         if (s >= th[k]!) {
@@ -232,6 +262,7 @@ export function textKernel(left: readonly (TextFeatures | null)[], right: readon
       }
       patterns[t]! += level * stride;
     }
+    if (current >= 0) for (let x = a[2 * current]!; x >= 0 && x < a[2 * current + 1]!; x++) dense[I[x]!] = 0;
   };
 }
 

@@ -6,7 +6,8 @@ import type { BlockingStats } from './blocking.ts';
 import type { ResolverConfig, Row } from './config.ts';
 import { explainPair, type PairExplanation } from './explain.ts';
 import type { FsModel } from './fellegiSunter.ts';
-import { compareCandidates, fitModel, prepare, scoreCandidates, scoredPair, thresholdsOf, type CandidateSet, type Prepared, type ScoredPair } from './resolver.ts';
+import { PhaseClock, type ResolveTimings } from './timing.ts';
+import { compareCandidates, fitModel, patternCounts, prepare, scoreCandidates, scoredPair, thresholdsOf, type CandidateSet, type Prepared, type ScoredPair } from './resolver.ts';
 
 /** The outcome of a run. */
 export interface ResolveResult {
@@ -20,6 +21,8 @@ export interface ResolveResult {
   readonly prepared: Prepared;
   readonly candidates: CandidateSet;
   readonly weights: Float64Array;
+  /** Wall-clock and CPU milliseconds per phase: features, blocking, compare, fit, score, rank. */
+  readonly timings: ResolveTimings;
   /** Top-k candidates of left record i (for deduplication: of record i among all others), best first. */
   topK(i: number, k?: number): ScoredPair[];
   /** Field-by-field explanation of left i against right j. */
@@ -41,32 +44,36 @@ export interface ResolveOptions {
  */
 export function resolve(config: ResolverConfig, left: readonly Row[], right?: readonly Row[], options: ResolveOptions = {}): ResolveResult {
   const p = prepare(config, left, right);
+  const clock = new PhaseClock();
   const c = compareCandidates(p);
+  clock.lap('compare');
   const model = options.model ?? fitModel(p, c, options.labels);
+  clock.lap('fit');
   const weights = scoreCandidates(p, c, model);
   const th = thresholdsOf(config, model);
   const matches: ScoredPair[] = [];
   const possible: ScoredPair[] = [];
-  const patterns = new Set<number>();
   for (let t = 0; t < c.count; t++) {
-    patterns.add(c.patterns[t]!);
     if (weights[t]! < th.possible) continue;
     const sp = scoredPair(p, c, weights, model, t, th);
     (sp.decision === 'match' ? matches : possible).push(sp);
   }
   matches.sort((a, b) => b.weight - a.weight);
   possible.sort((a, b) => b.weight - a.weight);
+  clock.lap('score');
   const ranking = rankIndex(p, c, weights);
+  clock.lap('rank');
   const defaultK = config.topK ?? 10;
   return {
     model,
     thresholds: th,
     matches,
     possibleMatches: possible,
-    stats: { ...c.stats, patterns: patterns.size },
+    stats: { ...c.stats, patterns: patternCounts(c).size },
     prepared: p,
     candidates: c,
     weights,
+    timings: { ...p.timings, ...clock.laps },
     topK: (i, k = defaultK) => ranking(i, k).map((t) => orient(scoredPair(p, c, weights, model, t, th), i, p)),
     explain: (i, j) => explainPair(p, model, i, j),
   };

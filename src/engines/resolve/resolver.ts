@@ -11,6 +11,7 @@ import { blockingStats, buildBlockingIndex, forEachCandidate, type BlockingIndex
 import { compileConfig, readField, type CompiledComparison, type ResolverConfig, type Row } from './config.ts';
 import { ResolveErrors } from './errors.ts';
 import { genericKernel, type ColumnKernel } from './kernels.ts';
+import { PhaseClock, type ResolveTimings } from './timing.ts';
 import { fitEm, fitLabelled, levelOf, levelWeights, matchProbability, patternCoder, patternWeight, weightForProbability, type FsModel, type PatternCoder } from './fellegiSunter.ts';
 
 /** Features of both sides, computed once per record. */
@@ -25,6 +26,8 @@ export interface Prepared {
   readonly rightIds: readonly string[];
   readonly blocking: BlockingIndex;
   readonly dedupe: boolean;
+  /** Time spent preparing features and building the blocking index. */
+  readonly timings: ResolveTimings;
 }
 
 /**
@@ -32,6 +35,7 @@ export interface Prepared {
  * Throws AppError RESOLVE_CONFIG_INVALID / RESOLVE_UNKNOWN_COMPARATOR on a bad configuration.
  */
 export function prepare(config: ResolverConfig, left: readonly Row[], right?: readonly Row[]): Prepared {
+  const clock = new PhaseClock();
   const comparisons = compileConfig(config);
   const dedupe = right === undefined;
   const rightRows = right ?? left;
@@ -49,6 +53,10 @@ export function prepare(config: ResolverConfig, left: readonly Row[], right?: re
   }
   const ids = (rows: readonly Row[]): string[] => rows.map((r, i) => (config.idField ? String(readField(r, config.idField)) : String(i)));
   const leftIds = ids(left);
+  const rightIds = dedupe ? leftIds : ids(rightRows);
+  clock.lap('features');
+  const blocking = buildBlockingIndex(config.blocking, left, right);
+  clock.lap('blocking');
   return {
     config,
     comparisons,
@@ -56,9 +64,10 @@ export function prepare(config: ResolverConfig, left: readonly Row[], right?: re
     leftFeatures,
     rightFeatures,
     leftIds,
-    rightIds: dedupe ? leftIds : ids(rightRows),
-    blocking: buildBlockingIndex(config.blocking, left, right),
+    rightIds,
+    blocking,
     dedupe,
+    timings: clock.laps,
   };
 }
 
@@ -161,10 +170,26 @@ function columnKernels(p: Prepared): ColumnKernel[] {
   return ks;
 }
 
-/** Pattern → number of candidate pairs with it. */
+const countsCache = new WeakMap<CandidateSet, Map<number, number>>();
+
+/**
+ * Pattern → number of candidate pairs with it, in ascending pattern order. Counted on a sorted
+ * copy of the patterns (patterns are doubles above the small-integer range, which a Map would
+ * box on every look-up); memoised per candidate set.
+ */
 export function patternCounts(c: CandidateSet): Map<number, number> {
+  const hit = countsCache.get(c);
+  if (hit) return hit;
+  const sorted = c.patterns.slice(0, c.count).sort();
   const m = new Map<number, number>();
-  for (let i = 0; i < c.count; i++) m.set(c.patterns[i]!, (m.get(c.patterns[i]!) ?? 0) + 1);
+  for (let t = 0; t < sorted.length; ) {
+    const v = sorted[t]!;
+    let e = t + 1;
+    while (e < sorted.length && sorted[e] === v) e++;
+    m.set(v, e - t);
+    t = e;
+  }
+  countsCache.set(c, m);
   return m;
 }
 
@@ -234,19 +259,34 @@ export function thresholdsOf(config: ResolverConfig, model: FsModel): { match: n
   return config.thresholds ?? { match: weightForProbability(0.5, model.matchShare), possible: weightForProbability(0.05, model.matchShare) };
 }
 
-/** Weights of every candidate (Float64Array parallel to the candidate set). */
+/**
+ * Weights of every candidate (Float64Array parallel to the candidate set): each pattern is
+ * decoded into its levels (most significant field first) and Σ log2(m/u) is added in field
+ * order, exactly as `patternWeight` does.
+ */
 export function scoreCandidates(p: Prepared, c: CandidateSet, model: FsModel): Float64Array {
   if (model.fields.length !== p.comparisons.length) throw new AppError(ResolveErrors.RESOLVE_NOT_FITTED);
   const w = levelWeights(model);
-  const cache = new Map<number, number>();
+  const K = w.length;
+  const strides = Float64Array.from(p.coder.strides);
+  const missing = Int32Array.from(p.coder.levelCounts);
+  const flat = new Float64Array(w.reduce((n, x) => n + x.length, 0));
+  const off = new Int32Array(K);
+  for (let k = 0, o = 0; k < K; o += w[k]!.length, k++) {
+    off[k] = o;
+    flat.set(w[k]!, o);
+  }
+  const level = new Int32Array(K);
   const out = new Float64Array(c.count);
   for (let t = 0; t < c.count; t++) {
-    const pat = c.patterns[t]!;
-    let v = cache.get(pat);
-    if (v === undefined) {
-      v = patternWeight(w, p.coder, pat);
-      cache.set(pat, v);
+    let rest = c.patterns[t]!;
+    for (let k = K - 1; k >= 0; k--) {
+      const l = Math.floor(rest / strides[k]!);
+      rest -= l * strides[k]!;
+      level[k] = l;
     }
+    let v = 0;
+    for (let k = 0; k < K; k++) if (level[k]! < missing[k]!) v += flat[off[k]! + level[k]!]!;
     out[t] = v;
   }
   return out;

@@ -168,3 +168,29 @@ export function soundex(value: string): string {
   }
   return out.padEnd(4, '0');
 }
+
+/**
+ * True for strings NFKC leaves unchanged and that have no whitespace: printable ASCII without
+ * space and CJK Unified Ideographs (U+4E00–U+9FFF), the bulk of names, codes and dates.
+ */
+function alreadyClean(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff))) return false;
+  }
+  return true;
+}
+
+/**
+ * A field value as comparison text: Unicode NFKC (UAX #15), trimmed, inner whitespace
+ * collapsed to one space; null for null, undefined or an empty result. Strings already in that
+ * form (ASCII without spaces, CJK ideographs) are returned as they are, without calling the
+ * normaliser.
+ * @example cleanValue(' Ｚhang  San ') // 'Zhang San'
+ */
+export function cleanValue(v: unknown): string | null {
+  if (v == null) return null;
+  if (typeof v === 'string' && alreadyClean(v)) return v.length === 0 ? null : v;
+  const s = String(v).normalize('NFKC').trim().replace(/\s+/g, ' ');
+  return s.length === 0 ? null : s;
+}

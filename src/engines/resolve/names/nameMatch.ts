@@ -144,6 +144,32 @@ export function nameLevel(a: string, b: string): NameLevel | null {
   return NAME_LEVELS[compareNames(fa, fb)]!;
 }
 
+/** Bit set of the letters a–z of a pinyin key (bit 31 for any other character). */
+function letterMask(key: string | undefined): number {
+  let m = 0;
+  if (key === undefined) return m;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i) - 97;
+    m |= 1 << (c >= 0 && c < 26 ? c : 31);
+  }
+  return m;
+}
+
+/** Set bits of a 32-bit integer. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/**
+ * Necessary condition for `similarKeys`: e edits change the set of letters present in at most
+ * 2e places, with e = max(1, ⌊min length / 8⌋) as in `similarKeys`.
+ */
+function fewLettersDiffer(maskA: number, maskB: number, lenA: number, lenB: number): boolean {
+  return popcount(maskA ^ maskB) <= 2 * Math.max(1, Math.floor(Math.min(lenA, lenB) / 8));
+}
+
 /**
  * Column kernel of the name comparator: the hashes, key hashes and one-edit prefilter fields
  * of a batch packed into typed arrays, so that a pair that can only be 'different' (the usual
@@ -159,6 +185,7 @@ export function nameKernel(left: readonly (NameFeatures | null)[], right: readon
     const variant = new Int32Array(n);
     const keyStart = new Int32Array(n + 1);
     const edit = new Int32Array(n * 6);
+    const masks = new Int32Array(n * 2);
     let total = 0;
     for (let i = 0; i < n; i++) total += fs[i]?.keyHashes.length ?? 0;
     const keys = new Int32Array(total);
@@ -179,9 +206,11 @@ export function nameKernel(left: readonly (NameFeatures | null)[], right: readon
       edit[e + 3] = f.k1First;
       edit[e + 4] = f.k1Last;
       edit[e + 5] = f.k1Len;
+      masks[2 * i] = letterMask(f.keys[0]);
+      masks[2 * i + 1] = letterMask(f.keys[1]);
     }
     keyStart[n] = at;
-    return { present, hash, variant, keyStart, keys, edit };
+    return { present, hash, variant, keyStart, keys, edit, masks };
   };
   const a = pack(left);
   const b = pack(right);
@@ -213,7 +242,12 @@ export function nameKernel(left: readonly (NameFeatures | null)[], right: readon
         const eb = j * 6;
         const aLen = a.edit[ea + 2]!;
         if (aLen > 0) {
-          maybe = near(aLen, a.edit[ea]!, a.edit[ea + 1]!, b.edit[eb]!, b.edit[eb + 1]!, b.edit[eb + 2]!) || (b.edit[eb + 5]! > 0 && near(aLen, a.edit[ea]!, a.edit[ea + 1]!, b.edit[eb + 3]!, b.edit[eb + 4]!, b.edit[eb + 5]!));
+          const ma = a.masks[2 * i]!;
+          const b0 = b.edit[eb + 2]!;
+          const b1 = b.edit[eb + 5]!;
+          maybe =
+            (near(aLen, a.edit[ea]!, a.edit[ea + 1]!, b.edit[eb]!, b.edit[eb + 1]!, b0) && fewLettersDiffer(ma, b.masks[2 * j]!, aLen, b0)) ||
+            (b1 > 0 && near(aLen, a.edit[ea]!, a.edit[ea + 1]!, b.edit[eb + 3]!, b.edit[eb + 4]!, b1) && fewLettersDiffer(ma, b.masks[2 * j + 1]!, aLen, b1));
         }
       }
       patterns[t]! += (maybe ? compareNames(left[i]!, right[j]!) : 4) * stride;
