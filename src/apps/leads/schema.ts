@@ -145,4 +145,19 @@ export const leadsMigrations: Readonly<Record<string, MigrationFactory>> = {
       },
     };
   },
+  /**
+   * The subjects' key without type affinity on SQLite (declared BLOB; it still holds the text
+   * keys). The rules engine left-joins `leads_persons` to each aggregate CTE on `a.k = s.person_key`;
+   * the CTE column has no affinity, so against a TEXT column SQLite applies TEXT affinity to the
+   * CTE side and cannot build its automatic index: one scan of the CTE per subject. Measured on
+   * 9,357 senders: 13.2 s with TEXT, 0.5 s with no affinity (plan: SEARCH … USING AUTOMATIC
+   * COVERING INDEX). PostgreSQL keeps text (hash join). The table is derived data, rebuilt by
+   * every rule run, so it is dropped and created again.
+   */
+  '202611300401_leads_persons_untyped': (dialect) => ({
+    async up(db) {
+      await db.schema.dropTable('leads_persons').execute();
+      await db.schema.createTable('leads_persons').addColumn('person_key', dialect === 'sqlite' ? 'blob' : 'text', (c) => c.primaryKey()).execute();
+    },
+  }),
 };
