@@ -7,8 +7,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
 import { lookupDivision } from '../../../core/index.ts';
-import { createComparator } from '../../../engines/resolve/index.ts';
+import { createComparator, resolve, type Row } from '../../../engines/resolve/index.ts';
 import { demoPosts, type DemoSet } from '../posts/demo.ts';
+import type { ChildSearchPost, FamilySearchPost } from '../posts/types.ts';
 import { givenOf, nicknameCore, reunionMatchConfig } from './config.ts';
 import { matchPosts, type ReunionMatchRun } from './match.ts';
 
@@ -130,5 +131,44 @@ describe('child post × family post matching (1/5 sample)', () => {
     }
     const sex = cands[0]!.fields.find((f) => f.field === 'sex')!;
     expect(sex.left).toBe(demo.children[c]!.sex);
+  });
+});
+
+describe('dates inside matching (cases C16, C17)', () => {
+  /** Explanation of one child post against one family post under the model fitted on the sample. */
+  function explainOne(kid: ChildSearchPost, fam: FamilySearchPost, field: string) {
+    const r = resolve(reunionMatchConfig, [kid] as unknown as Row[], [fam] as unknown as Row[], { model: run.result.model });
+    return r.explain(0, 0).fields.find((f) => f.field === field)!;
+  }
+  const c = () => demo.truth.familyOf.findIndex((f) => f >= 0);
+
+  it('C16: an impossible birth date (1990-02-30) is rejected as missing, never rolled over to 03-02', () => {
+    const kid: ChildSearchPost = { ...demo.children[c()]!, birthDate: { year: 1990, month: 2, day: 30, precision: 'day' } };
+    const fam: FamilySearchPost = { ...demo.families[demo.truth.familyOf[c()]!]!, birthDate: { year: 1990, month: 3, day: 2, precision: 'day' } };
+    const birth = explainOne(kid, fam, 'birthDate');
+    expect(birth.left).toBeNull();
+    expect(birth.right).toBe('1990-03-02');
+    expect(birth.level).toBe('missing');
+    expect(birth.weight).toBe(0);
+    // Nor can the impossible date block: the birth-year rules give the child post no key.
+    const ix = resolve(reunionMatchConfig, [kid] as unknown as Row[], [fam] as unknown as Row[], { model: run.result.model }).prepared.blocking;
+    expect(ix.leftStart[0]![1]).toBe(0);
+    const leap = explainOne({ ...kid, birthDate: { year: 1991, month: 2, day: 29, precision: 'day' } }, fam, 'birthDate');
+    expect(leap.level).toBe('missing');
+  });
+
+  it('C17: 2016年7月 is compared as the whole month, not as 2016-07-01', () => {
+    const base = demo.families[demo.truth.familyOf[c()]!]!;
+    // Even with a day filled in, month precision means the day is not read.
+    const kid: ChildSearchPost = { ...demo.children[c()]!, lossDate: { year: 2016, month: 7, day: 1, precision: 'month' } };
+    const inMonth = explainOne(kid, { ...base, lossDate: { year: 2016, month: 7, day: 20, precision: 'day' } }, 'lossDate');
+    expect(inMonth.left).toBe('2016-07');
+    expect(inMonth.level).toBe('consistent');
+    expect(inMonth.weight).toBeGreaterThan(0);
+    const nextMonth = explainOne(kid, { ...base, lossDate: { year: 2016, month: 8, day: 15, precision: 'day' } }, 'lossDate');
+    expect(nextMonth.level).toBe('within 366 d');
+    const born = explainOne({ ...kid, birthDate: { year: 2016, month: 7, precision: 'month' } }, { ...base, birthDate: { year: 2016, month: 7, day: 31, precision: 'day' } }, 'birthDate');
+    expect(born.level).toBe('consistent');
+    expect(born.left).toBe('2016-07');
   });
 });
