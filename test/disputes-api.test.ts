@@ -183,6 +183,11 @@ describe.each(testDialects())('disputes API on $name', (dialect) => {
     const res = await app.inject({ method: 'POST', url: '/api/disputes/public/appeals', payload: { title: '', text: '小区物业乱收停车费，业主多次反映无果。', divisionCode: '430104', name: '王五', phone: '13900001111' } });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ state: 'received', appealNo: expect.stringMatching(/^A2026\d{6}$/) });
+    const no = res.json().appealNo;
+    const progress = await app.inject({ method: 'GET', url: `/api/disputes/public/appeals/${no}?phone=139-0000-1111` });
+    expect(progress.json()).toMatchObject({ appealNo: no, state: 'received', org: { name: '岳麓区人民调解委员会' }, steps: [{ label: { zh: '创建' } }, { label: { zh: '分派' } }] });
+    expect(JSON.stringify(progress.json())).not.toContain('王五');
+    expect((await app.inject({ method: 'GET', url: `/api/disputes/public/appeals/${no}?phone=13900002222` })).statusCode).toBe(404);
     const bad = await app.inject({ method: 'POST', url: '/api/disputes/public/appeals', payload: { text: '没有区划的诉求内容', divisionCode: '999999', name: '王五', phone: '13900001111' } });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details.map((d: { code: string }) => d.code)).toEqual(['DISPUTES_DIVISION_INVALID']);

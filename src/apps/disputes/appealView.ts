@@ -16,7 +16,7 @@ import { categoryTree } from './categories.ts';
 import { suggestCategory, type CategorySuggestion } from './classification.ts';
 import type { RiskScore } from './classifier/risk.ts';
 import { DisputesErrors as E } from './errors.ts';
-import { decryptParties, type Party } from './parties.ts';
+import { decryptParties, submitterIndex, type Party } from './parties.ts';
 import { appealEvents, findAppeal, listAppealRows, type Appeal, type AppealFilter } from './repository.ts';
 import { disputesDb } from './schema.ts';
 import { appealWorkflow, replayAppeal, type AppealState, type AppealTransition } from './workflow.ts';
@@ -154,4 +154,21 @@ export async function appealTimeline(ctx: PlatformContext, appealNo: string) {
   const a = await requireAppeal(ctx, appealNo);
   const instance = replayAppeal((await appealEvents(ctx.database, a.id)).map(toEvent));
   return workflowTimeline(appealWorkflow, instance).map((e) => ({ ...e, at: local(e.at)! }));
+}
+
+/**
+ * What a resident sees of their own appeal: state, the body handling it, and the timeline
+ * steps (labels and local times only; no actor, no reasons, no personal data). The phone must
+ * be the one given at submission (compared through the submitter blind index).
+ * @throws AppError DISPUTES_APPEAL_NOT_FOUND (404) for an unknown number or a phone that does not match (one answer for both).
+ */
+export async function publicProgress(ctx: PlatformContext, appealNo: string, phone: string) {
+  const a = await findAppeal(ctx.database, appealNo);
+  if (!a || !a.submitter_index || submitterIndex(ctx.secret, [{ side: 'applicant', kind: 'person', name: '-', phone }]) !== a.submitter_index) throw new AppError(E.DISPUTES_APPEAL_NOT_FOUND, { appealNo });
+  const org = a.org_code ? await findOrg(ctx.database, a.org_code) : null;
+  const steps = await appealTimeline(ctx, appealNo);
+  return {
+    appealNo, state: a.state, stateLabel: appealWorkflow.def.states[a.state as AppealState].label!, receivedAt: local(a.received_at)!, org: org ? { name: org.name, phone: org.phone ?? null } : null,
+    steps: steps.map((e) => ({ label: e.label, at: e.at })),
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * HTTP routes of the disputes application, part 1 (thin: zod → policy → one service call):
- * categories, channels, intake (public web form and operator intake), list, one appeal
+ * categories, channels, intake (public web form, its progress check, operator intake), list, one appeal
  * (parties masked unless a purpose is stated; audited), timeline, corrections, early warning,
  * land-requisition projects and statistics. Case-work routes are in caseRoutes.ts.
  * The list with methods and paths is at the top of README.md.
@@ -11,7 +11,7 @@ import { route } from '../../api/route.ts';
 import { AppError } from '../../core/errors.ts';
 import type { PlatformContext } from '../../platform/module.ts';
 import { disclosureForRead, requireDisputesAccess } from './access.ts';
-import { appealTimeline, getAppeal, listAppeals } from './appealView.ts';
+import { appealTimeline, getAppeal, listAppeals, publicProgress } from './appealView.ts';
 import { registerCaseRoutes } from './caseRoutes.ts';
 import { listCorrections } from './caseWork.ts';
 import { categoryTree } from './categories.ts';
@@ -60,6 +60,11 @@ export async function disputesRoutes(app: FastifyInstance, ctx: PlatformContext)
       const a = await getAppeal(ctx, appealNo);
       return { appealNo, receivedAt: a.receivedAt, state: a.state };
     },
+  });
+  route(app, {
+    method: 'GET', url: '/api/disputes/public/appeals/:appealNo', tags: ['disputes'], summary: '群众查询办理进度（凭提交时的手机号） progress of one’s own appeal, by the phone given at submission', params: appealParams,
+    query: z.object({ phone: z.string().min(5).max(30) }), rateLimit: { max: 20, timeWindow: '1 minute' },
+    handler: async ({ params, query }) => publicProgress(ctx, params.appealNo, query.phone),
   });
   route(app, {
     method: 'POST', url: '/api/disputes/appeals', tags: ['disputes'], summary: '登记诉求或纠纷 register an appeal or dispute', auth: true, status: 201, body: newAppealSchema,
