@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/profileServer.ts MODE N [--cpu-prof-dir DIR]` — profile the server
+ * `node --import tsx bench/profileServer.ts MODE N [--workers W] [--cpu-prof-dir DIR]` — profile the server
  * side of HTTP registrations: an in-process platform on a temporary SQLite database, the
  * bench client (bench/ingestClient.ts) in a separate process, and a CPU profile of the server
  * written to DIR (default .prof/) with the V8 inspector. Prints server CPU µs per record.
@@ -24,6 +24,9 @@ const config = loadConfig({}, { dataDir: root, databaseUrl: undefined, secret: '
 const ctx = await openPlatform(config, { modules });
 const password = generatePassword();
 await createUser(ctx, { username: 'bench', role: 'admin', password });
+// `--workers N` fixes the registrar's validation workers (default: one per core).
+const workersArg = process.argv.indexOf('--workers');
+if (workersArg >= 0) registrarFor(ctx, { workers: Number(process.argv[workersArg + 1]) });
 const app = await buildApp(ctx, modules, { logger: false });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;

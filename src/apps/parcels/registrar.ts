@@ -2,9 +2,8 @@
  * Registration service with group commit (收寄登记): single and batch registrations from the
  * API, validated under the counter policy (parcelValidator.ts, mode 'api'), then queued.
  * Validation is grouped too: the records that arrive in one event-loop turn are validated
- * together — in-process when they are few, else as one chunk on the validation workers
- * (validationPool.ts), so the main thread keeps parsing requests and writing while the other
- * cores validate. The queue is written in one transaction at the end of the event-loop turn in which
+ * together — in-process by default, or as one chunk on validation workers (validationPool.ts)
+ * when the registrar is given workers. The queue is written in one transaction at the end of the event-loop turn in which
  * records arrived (setImmediate: every request whose bytes came in the same poll joins the same
  * transaction), or after `maxDelayMs` when set, or as soon as `maxBatch` records wait — one
  * commit for many concurrent requests instead of one per request (the classic group commit of
@@ -21,7 +20,7 @@ import { ParcelErrors } from './errors.ts';
 import { emptyStats, storeChecked } from './loader.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
 import { checkParcel, type ParcelCheck, type RawParcel } from './parcelValidator.ts';
-import { ValidationPool, defaultWorkerCount } from './validationPool.ts';
+import { ValidationPool } from './validationPool.ts';
 import type { ScreeningHit } from './screening.ts';
 
 /** The answer for one record of a registration. */
@@ -45,8 +44,11 @@ export interface RegistrarOptions {
   /** Longest wait before a queued record is written, ms; 0 (default) = at the end of this event-loop turn. */
   readonly maxDelayMs?: number;
   /**
-   * Validation workers (default: one per core when the machine has more than one, else 0).
-   * Records arriving in one turn go to them when there are at least `workerMinRecords`.
+   * Validation workers (default 0: validate in-process). Records arriving in one turn go to
+   * them when there are at least `workerMinRecords`. Measured on the 2-core machine
+   * (bench/profileServer.ts, BENCHMARKS.md): workers cost 150–600 µs more CPU per record
+   * (copies both ways, a cold memo and JIT per worker, smaller write batches), more than the
+   * validation they take off the main thread, so the server does not use them by default.
    */
   readonly workers?: number;
   /** Fewest records of one turn worth a round trip to a worker (default 16). */
@@ -93,8 +95,7 @@ export class ParcelRegistrar {
     this.#ctx = ctx;
     this.#maxBatch = options.maxBatch ?? 2000;
     this.#maxDelayMs = options.maxDelayMs ?? 0;
-    const cores = defaultWorkerCount();
-    this.#workers = options.workers ?? (cores > 1 ? cores : 0);
+    this.#workers = options.workers ?? 0;
     this.#workerMin = options.workerMinRecords ?? 16;
   }
 
