@@ -203,7 +203,7 @@ describe.each(testDialects())('leads API on $name', (dialect) => {
     expect(path.path.nodes.map((n: { name: string }) => n.name)).toEqual(['李*', '王*']);
   });
 
-  it('refuses a user outside the case, a viewer and an administrator, and audits each refusal', async () => {
+  it('refuses a user outside the case, a viewer, an administrator and a request without session, and audits each refusal', async () => {
     for (const [user, url, method, body, status, code] of [
       ['inv2', '/api/leads/cases/CASE-1/leads', 'GET', undefined, 403, 'LEADS_NOT_A_MEMBER'],
       ['inv2', '/api/leads/cases/CASE-1/graph/expand', 'POST', { seed: { idNumber: ID.A }, hops: 2 }, 403, 'LEADS_NOT_A_MEMBER'],
@@ -217,6 +217,9 @@ describe.each(testDialects())('leads API on $name', (dialect) => {
       expect(entry).toMatchObject({ actor: user, outcome: 'refused', recordKind: 'leads_case', detail: { reason: code } });
       expect(entry.legalBasis).toBe(url.split('/')[4]);
     }
+    const anonymous = await app.inject({ method: 'GET', url: '/api/leads/cases/CASE-1/leads' });
+    expect([anonymous.statusCode, anonymous.json().error.code]).toEqual([401, 'UNAUTHENTICATED']);
+    expect((await listAudit(ctx, { limit: 1 }))[0]).toMatchObject({ actor: 'anonymous', outcome: 'refused', legalBasis: 'CASE-1', detail: { reason: 'UNAUTHENTICATED', url: '/api/leads/cases/:caseNo/leads' } });
     const added = await call('POST', '/api/leads/cases/CASE-1/members', { username: 'inv2' }, 'admin1');
     expect(added.json().members).toEqual(['inv1', 'inv2']);
     const graph = await call('POST', '/api/leads/cases/CASE-1/graph/expand', { seed: { idNumber: ID.A }, hops: 2 }, 'inv2');

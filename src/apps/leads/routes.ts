@@ -9,7 +9,8 @@ import { AppError } from '../../core/errors.ts';
 import { route } from '../../api/route.ts';
 import type { PlatformContext } from '../../platform/module.ts';
 import type { SessionUser } from '../../security/users.ts';
-import { auditCaseRead, requireCase, requireRole, type Actor } from './access.ts';
+import { appendAudit } from '../../security/audit.ts';
+import { auditCaseRead, requireCase, requireRole, LEADS_RECORD_KIND, type Actor } from './access.ts';
 import { addMember, closeCase, listCaseViews, openCase, readCase } from './caseService.ts';
 import { LeadsErrors } from './errors.ts';
 import { exportLeads, listLeads, listTags, precisionByRule, readLead, reviewLead } from './leadReview.ts';
@@ -44,6 +45,16 @@ const actorOf = (user: SessionUser | null): Actor => {
 /** Register the leads routes. */
 export function leadsRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   const tags = ['leads'];
+  // A request about a case without a session is refused by route() (401); it is audited here
+  // first, in this module's scope, so no attempt on a case goes unrecorded.
+  app.addHook('onRequest', async (request) => {
+    const caseNo = (request.params as { caseNo?: unknown } | undefined)?.caseNo;
+    if (request.user || typeof caseNo !== 'string') return;
+    await appendAudit(ctx, {
+      actor: 'anonymous', role: null, action: 'leads.request', legalBasis: caseNo, recordKind: LEADS_RECORD_KIND, recordIds: [caseNo], outcome: 'refused',
+      detail: { reason: 'UNAUTHENTICATED', method: request.method, url: request.routeOptions.url ?? request.url, ip: request.ip },
+    });
+  });
   route(app, { method: 'GET', url: '/api/leads/cases', tags, auth: true, summary: '我的案件 cases I am a member of',
     handler: async ({ user }) => ({ cases: await listCaseViews(ctx, actorOf(user)) }) });
   route(app, { method: 'POST', url: '/api/leads/cases', tags, auth: true, status: 201, summary: '立案 open a case',
