@@ -26,7 +26,7 @@ export { LEADS_POLICIES, leadsAllowed, type LeadsAction } from './policies.ts';
 export { expandNetwork, networkPath, exportNetwork, type Seed, type NetworkView, type NetworkNode, type NetworkEdge, type ExpandRequest, type ExportFormat } from './networkService.ts';
 export { parcelNetwork, type ParcelNetwork } from './networkBuilder.ts';
 export { personKeyOf, nodeKeyOf, normaliseIdNumber } from './personKeys.ts';
-export { runTagRules, refreshSubjects, type RuleRunView, type RuleRunSummary } from './tagRunner.ts';
+export { runTagRules, refreshSubjects, listRuleRuns, type RuleRunView, type RuleRunSummary, type RuleRunRecord } from './tagRunner.ts';
 export { loadTagRules, loadRuleLists, TAG_CATALOGUE, type LeadsRule } from './tagCatalogue.ts';
 export { scoreLeads, fitLeadModel, readLeadModel, type ModelView, type ScoringModel, type Contribution } from './leadScorer.ts';
 export { listTags, listLeads, readLead, reviewLead, exportLeads, precisionByRule, type TagView, type LeadView, type LeadSummary } from './leadReview.ts';

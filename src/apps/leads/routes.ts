@@ -18,7 +18,7 @@ import { fitLeadModel, readLeadModel, scoreLeads } from './leadScorer.ts';
 import { expandNetwork, exportNetwork, networkPath } from './networkService.ts';
 import { evidenceParcels } from './personDetails.ts';
 import { loadTagRules } from './tagCatalogue.ts';
-import { runTagRules } from './tagRunner.ts';
+import { listRuleRuns, runTagRules } from './tagRunner.ts';
 
 const caseParams = z.object({ caseNo: z.string().min(1).max(100) });
 const leadParams = caseParams.extend({ leadId: z.coerce.number().int().positive() });
@@ -74,6 +74,9 @@ export function leadsRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   route(app, { method: 'POST', url: '/api/leads/cases/:caseNo/rules/run', tags, auth: true, params: caseParams, summary: '运行标签规则（可试运行）run the tag rules (or a dry run)',
     body: z.object({ dryRun: z.boolean().optional(), ruleIds: z.array(z.string().max(100)).max(100).optional() }),
     handler: async ({ user, params, body }) => runTagRules(ctx, actorOf(user), params.caseNo, body) });
+  route(app, { method: 'GET', url: '/api/leads/cases/:caseNo/rules/runs', tags, auth: true, params: caseParams, summary: '规则运行记录 rule runs of a case',
+    query: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }),
+    handler: async ({ user, params, query }) => ({ runs: await listRuleRuns(ctx, actorOf(user), params.caseNo, query.limit) }) });
   route(app, { method: 'GET', url: '/api/leads/cases/:caseNo/tags', tags, auth: true, params: caseParams, summary: '标签及证据 tags with evidence',
     query: z.object({ personKey: z.string().max(40).optional(), includeExpired: z.enum(['true', 'false']).optional() }),
     handler: async ({ user, params, query }) => ({ tags: await listTags(ctx, actorOf(user), params.caseNo, { ...(query.personKey ? { personKey: query.personKey } : {}), includeExpired: query.includeExpired === 'true' }) }) });

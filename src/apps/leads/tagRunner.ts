@@ -128,3 +128,22 @@ export async function runTagRules(ctx: PlatformContext, actor: Actor, caseNo: st
     })),
   };
 }
+
+/** One stored rule run as listed. */
+export interface RuleRunRecord {
+  readonly id: number;
+  readonly runBy: string;
+  readonly at: string;
+  readonly dryRun: boolean;
+  readonly results: ReadonlyArray<{ readonly ruleId: string; readonly ruleVersion?: number; readonly hits: number; readonly errors?: readonly string[] }>;
+}
+
+/**
+ * The rule runs of a case, newest first (at most `limit`, default 50): who ran them, when, dry or
+ * not, and the hits per rule. No personal data. @throws the errors of requireCase.
+ */
+export async function listRuleRuns(ctx: PlatformContext, actor: Actor, caseNo: string, limit = 50): Promise<RuleRunRecord[]> {
+  const access = await requireCase(ctx, actor, 'leads.tags.read', caseNo);
+  const rows = await leadsDb(ctx.database.db).selectFrom('leads_rule_runs').selectAll().where('case_id', '=', Number(access.case.id)).orderBy('id', 'desc').limit(Math.min(Math.max(limit, 1), 500)).execute();
+  return rows.map((r) => ({ id: Number(r.id), runBy: r.run_by, at: r.at, dryRun: Number(r.dry_run) === 1, results: JSON.parse(r.results) as RuleRunRecord['results'] }));
+}
