@@ -14,6 +14,7 @@ import type { AlertLogEntry, Subscriber } from './types.ts';
 export function AlertLog({ tick }: { tick: number }) {
   const tx = useReunionText();
   const { lang } = useI18n();
+  const deliveryText = (s: string) => (s === 'delivered' || s === 'failed' ? tx(`delivery.${s}`) : s);
   const { data, error, loading, reload } = useApiGet<{ alerts: AlertLogEntry[] }>('/api/reunion/alerts');
   useEffect(() => {
     if (tick > 0) reload();
@@ -35,7 +36,7 @@ export function AlertLog({ tick }: { tick: number }) {
                 <td className="nowrap">{formatInstant(a.sentAt, lang)}</td>
                 <td className="num">{Math.round(a.elapsedMinutes)}</td>
                 <td className="num">{tx('km', { n: a.radiusKm })}</td>
-                <td>{a.recipients.length === 0 ? '—' : a.recipients.map((r) => `#${r.subscriberId} ${tx('km', { n: r.distanceKm })} (${r.channel}: ${r.status})`).join('；')}</td>
+                <td>{a.recipients.length === 0 ? '—' : a.recipients.map((r) => `#${r.subscriberId} ${tx('km', { n: r.distanceKm })} (${r.channel}: ${deliveryText(r.status)})`).join('；')}</td>
                 <td>{a.actor}</td>
               </tr>
             ))}
@@ -75,7 +76,7 @@ export function Subscribers() {
       {data && data.subscribers.length === 0 && <div className="empty">{tx('noSubscribers')}</div>}
       {data && data.subscribers.length > 0 && (
         <table className="table">
-          <thead><tr><th>#</th><th>{tx('subscriberName')}</th><th>{tx('channel')}</th><th>{tx('subscriberAddress')}</th><th>{tx('divisionCode')}</th><th>{tx('active')}</th></tr></thead>
+          <thead><tr><th>#</th><th>{tx('subscriberName')}</th><th>{tx('channel')}</th><th>{tx('subscriberAddress')}</th><th>{tx('subscriberDivision')}</th><th>{tx('active')}</th></tr></thead>
           <tbody>
             {data.subscribers.map((s) => (
               <tr key={s.subscriberId}><td className="num">{s.subscriberId}</td><td>{s.name}</td><td>{s.channel}</td><td className="mono">{s.address}</td><td className="mono">{s.divisionCode}</td><td>{s.active ? '✓' : '—'}</td></tr>
@@ -87,7 +88,7 @@ export function Subscribers() {
         <strong className="small">{tx('addSubscriber')}</strong>
         <input name="subName" value={form.name} onChange={set('name')} placeholder={tx('subscriberName')} aria-label={tx('subscriberName')} required />
         <input name="subAddress" value={form.address} onChange={set('address')} placeholder={tx('subscriberAddress')} aria-label={tx('subscriberAddress')} required />
-        <input name="subDivision" value={form.divisionCode} onChange={set('divisionCode')} placeholder={tx('divisionCode')} aria-label={tx('divisionCode')} pattern="\d{6}" required />
+        <input name="subDivision" value={form.divisionCode} onChange={set('divisionCode')} placeholder={tx('subscriberDivision')} aria-label={tx('subscriberDivision')} pattern="\d{6}" required />
         <button type="submit" className="btn btn-small">{tx('add')}</button>
       </form>
       {addError && <ReunionError error={addError} />}

@@ -104,7 +104,7 @@ export function AlertsPage() {
                 <table className="table" data-testid="alert-recipients">
                   <thead><tr><th>{tx('subscriberName')}</th><th className="num">{tx('distance')}</th><th>{tx('channel')}</th><th>{tx('deliveryStatus')}</th></tr></thead>
                   <tbody>
-                    {sent.recipients.map((r) => <tr key={r.subscriberId}><td>{r.name}</td><td className="num">{tx('km', { n: r.distanceKm })}</td><td>{r.channel}</td><td>{r.status}</td></tr>)}
+                    {sent.recipients.map((r) => <tr key={r.subscriberId}><td>{r.name}</td><td className="num">{tx('km', { n: r.distanceKm })}</td><td>{r.channel}</td><td>{r.status === 'delivered' || r.status === 'failed' ? tx(`delivery.${r.status}`) : r.status}</td></tr>)}
                   </tbody>
                 </table>
               )}

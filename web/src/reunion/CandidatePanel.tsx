@@ -109,6 +109,7 @@ function Explanation({ c }: { c: Candidate }) {
   const tx = useReunionText();
   const max = Math.max(1, ...c.fields.map((f) => Math.abs(f.weight)));
   const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+  const value = (field: string, v: string | null) => (v === null ? '—' : field === 'sex' && (v === 'male' || v === 'female') ? tx(`sex.${v}`) : v);
   return (
     <div className="table-scroll">
       <table className="table reu-explain" data-testid="explanation">
@@ -122,8 +123,8 @@ function Explanation({ c }: { c: Candidate }) {
             return (
               <tr key={f.field} data-field={f.field} className={f.level === 'missing' ? 'reu-missing' : ''}>
                 <td className="nowrap">{fk ? tx(fk) : f.field}</td>
-                <td>{f.left ?? '—'}</td>
-                <td>{f.right ?? '—'}</td>
+                <td>{value(f.field, f.left)}</td>
+                <td>{value(f.field, f.right)}</td>
                 <td className="nowrap">{lk ? tx(lk) : f.level}</td>
                 <td className="num">{fmt(f.m)}</td>
                 <td className="num">{fmt(f.u)}</td>

@@ -86,7 +86,7 @@ export function NewMissingForm({ onCreated }: { onCreated: (p: PostView) => void
         {CONSENTABLE.map((c) => (
           <label key={c}>
             <input type="checkbox" name={`consent-${c}`} checked={consent[c]} onChange={(e) => setConsent((x) => ({ ...x, [c]: e.target.checked }))} />
-            {tx(c)}
+            {tx(c === 'name' ? 'fieldName' : c)}
           </label>
         ))}
       </fieldset>

@@ -16,7 +16,7 @@ import { useReunionText, type ReunionKey } from './i18n/messages.ts';
 import { dateText, may } from './model.ts';
 import { ReunionError } from './Notices.tsx';
 import { TimelineTable } from './TimelineTable.tsx';
-import { CONSENT_FIELDS, type Contact, type PostView, type Timeline } from './types.ts';
+import { CONSENT_FIELDS, type ConsentField, type Contact, type PostView, type Timeline } from './types.ts';
 
 /** Post `id` for staff; `back` is the hash of the list it was opened from. */
 export function PostDetail({ id, back }: { id: string; back: string }) {
@@ -68,12 +68,18 @@ export function PostDetail({ id, back }: { id: string; back: string }) {
   );
 }
 
+/** The consent flag of a displayed field, or null. */
+function consentOf(k: ReunionKey): ConsentField | null {
+  const f = k === 'fieldName' ? 'name' : k;
+  return (CONSENT_FIELDS as readonly string[]).includes(f) ? (f as ConsentField) : null;
+}
+
 function FieldTable({ post: p, lang }: { post: PostView; lang: 'zh-CN' | 'en' }) {
   const tx = useReunionText();
   const marks = [p.marks.text, ...p.marks.items.map((m) => `${m.bodyPart}${m.description}`)].filter((s) => s.trim()).join('；');
   const rows: [ReunionKey, string][] = [
     ['sex', p.sex ? tx(`sex.${p.sex}`) : '—'],
-    ['name', [p.name, p.nameUnknown ? tx('nameUnknown') : ''].filter(Boolean).join(' ') || '—'],
+    ['fieldName', [p.name, p.nameUnknown ? tx('nameUnknown') : ''].filter(Boolean).join(' ') || '—'],
     ['nickname', p.nickname ?? '—'],
     ['formerName', p.formerName ?? '—'],
     ['birthDate', dateText(p.birthDate, lang) || '—'],
@@ -95,7 +101,7 @@ function FieldTable({ post: p, lang }: { post: PostView; lang: 'zh-CN' | 'en' })
       {rows.map(([k, v]) => (
         <div key={k} data-field={k}>
           <dt>{tx(k)}</dt>
-          <dd>{v}{(CONSENT_FIELDS as readonly string[]).includes(k) && p.consent[k as keyof PostView['consent']] && <span className="tag tag-ok reu-pub">{tx('published')}</span>}</dd>
+          <dd>{v}{v !== '—' && consentOf(k) && p.consent[consentOf(k)!] && <span className="tag tag-ok reu-pub">{tx('published')}</span>}</dd>
         </div>
       ))}
     </dl>
@@ -109,7 +115,7 @@ function ConsentPanel({ post }: { post: PostView }) {
     <section className="panel" data-testid="consent">
       <h2 className="panel-title">{tx('consent')}</h2>
       {on.length === 0 ? <div className="muted">{tx('consentNone')}</div> : (
-        <div>{CONSENT_FIELDS.map((f) => <span key={f} className={`tag ${post.consent[f] ? 'tag-ok' : ''}`} data-consent={f} data-on={String(post.consent[f])}>{tx(f === 'name' ? 'name' : f)}</span>)}</div>
+        <div>{CONSENT_FIELDS.map((f) => <span key={f} className={`tag ${post.consent[f] ? 'tag-ok' : ''}`} data-consent={f} data-on={String(post.consent[f])}>{tx(f === 'name' ? 'fieldName' : f)}</span>)}</div>
       )}
     </section>
   );
@@ -119,7 +125,7 @@ function ContactTable({ contacts }: { contacts: readonly Contact[] }) {
   const tx = useReunionText();
   return (
     <table className="table">
-      <thead><tr><th>{tx('name')}</th><th>{tx('relation')}</th><th>{tx('phone')}</th><th>{tx('address')}</th></tr></thead>
+      <thead><tr><th>{tx('fieldName')}</th><th>{tx('relation')}</th><th>{tx('phone')}</th><th>{tx('address')}</th></tr></thead>
       <tbody>
         {contacts.map((c, i) => (
           <tr key={i}><td>{c.name}</td><td>{c.relation}</td><td className="mono">{c.phone ?? '—'}</td><td>{c.address ?? '—'}</td></tr>

@@ -62,7 +62,7 @@ function PostList({ q }: { q: Record<string, string> }) {
           {data.posts.length === 0 ? <div className="empty">{tx('empty')}</div> : (
             <table className="table" data-testid="post-list">
               <thead>
-                <tr><th>{tx('postId')}</th><th>{tx('kind')}</th><th>{tx('name')}</th><th>{tx('nickname')}</th><th>{tx('sex')}</th><th>{tx('birthYear')}</th><th>{tx('lossYear')}</th><th>{tx('lossDivision')}</th><th>{tx('postedOn')}</th><th>{tx('status')}</th><th /></tr>
+                <tr><th>{tx('postId')}</th><th>{tx('kind')}</th><th>{tx('fieldName')}</th><th>{tx('nickname')}</th><th>{tx('sex')}</th><th>{tx('birthYear')}</th><th>{tx('lossYear')}</th><th>{tx('lossDivision')}</th><th>{tx('postedOn')}</th><th>{tx('status')}</th><th /></tr>
               </thead>
               <tbody>
                 {data.posts.map((p) => (

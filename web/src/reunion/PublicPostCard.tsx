@@ -51,7 +51,7 @@ export function PublicPostCard({ post, link }: { post: PublicPost; link?: string
           {p.photos.map((id) => <img key={id} src={`/api/reunion/public/photos/${id}`} alt={tx('photos')} loading="lazy" />)}
         </div>
       )}
-      {link && <a className="btn btn-small" href={link} data-open={post.id}>{tx('open')}</a>}
+      {link && <a className="btn btn-small" href={link} data-open={post.id}>{tx('openTip')}</a>}
     </article>
   );
 }
