@@ -7,7 +7,9 @@
  * the other kind alone: for a child post, the post plus up to `contextPosts` other open child
  * posts (spread evenly by id) are matched against every open family post; for a family post,
  * every open child post is matched against the post plus up to `contextPosts` other family posts,
- * and the children that rank the post in their top 10 become its candidates.
+ * and the children that rank the post in their top 10 become its candidates. Both sides are
+ * narrowed in SQL to what the blocking rules can pair (same sex; birth year within ±3 or
+ * unknown; or the same birth name), so a call reads a few thousand posts, not every post.
  */
 import { AppError } from '../../core/errors.ts';
 import type { FieldExplanation } from '../../engines/resolve/index.ts';
@@ -21,6 +23,9 @@ import { contactCipher, postRowsOfKind, rowToPost } from './postRepository.ts';
 import { loadPost } from './postService.ts';
 import type { ChildSearchPost, FamilySearchPost } from './posts/types.ts';
 import { reunionDb, type CandidateRow } from './schema.ts';
+
+/** Birth years either side of the post's that candidate and context posts are loaded for (blocking uses ±1 and ±2). */
+export const YEAR_WINDOW = 3;
 
 /** States whose posts take part in matching. */
 export const MATCHABLE_STATES: readonly PostState[] = ['searching', 'candidate_review', 'dna_comparison'];
@@ -86,7 +91,12 @@ export async function rankCandidates(ctx: PlatformContext, post: ReunionPost, op
   const db = reunionDb(ctx.database.db);
   const self = toMatchPost(post);
   if (!self) throw new AppError(E.REUNION_NO_CANDIDATES, { id: post.id, reason: '性别不详', reasonEn: 'the sex is unknown' });
-  const load = async (kind: 'familySearch' | 'childSearch') => (await postRowsOfKind(db, kind, MATCHABLE_STATES)).filter((r) => r.id !== post.id).map((r) => rowToPost(r, cipher));
+  // Only posts that blocking could pair with this one, and context posts like it: same sex, birth
+  // year within ±YEAR_WINDOW (or unknown), or the same birth name (blocking rule 4 has no year).
+  const y = post.birthDate?.year;
+  const names = [post.name, post.formerName].filter((n): n is string => Boolean(n));
+  const filter = y === undefined ? undefined : { sex: self.sex, yearFrom: y - YEAR_WINDOW, yearTo: y + YEAR_WINDOW, names };
+  const load = async (kind: 'familySearch' | 'childSearch') => (await postRowsOfKind(db, kind, MATCHABLE_STATES, filter)).filter((r) => r.id !== post.id).map((r) => rowToPost(r, cipher));
   if (self.kind === 'childSearch') {
     const families = matchable(await load('familySearch')) as FamilySearchPost[];
     const others = spread(matchable(await load('childSearch')), context) as ChildSearchPost[];

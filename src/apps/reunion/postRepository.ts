@@ -63,9 +63,25 @@ export async function insertPostRows(db: Db, rows: readonly PostRow[], batch = 2
   for (let i = 0; i < rows.length; i += batch) await db.insertInto('reunion_posts').values(rows.slice(i, i + batch)).execute();
 }
 
-/** Rows of one kind in the given states, ordered by id (for matching). */
-export async function postRowsOfKind(db: Db, kind: PostKind, states: readonly PostState[]): Promise<PostRow[]> {
-  return db.selectFrom('reunion_posts').selectAll().where('kind', '=', kind).where('status', 'in', [...states]).orderBy('id').execute();
+/** Narrowing of postRowsOfKind: same sex, and a birth year in [yearFrom, yearTo] or unknown, or one of `names` as name or former name. */
+export interface PostRowFilter {
+  readonly sex: string;
+  readonly yearFrom: number;
+  readonly yearTo: number;
+  readonly names: readonly string[];
+}
+
+/** Rows of one kind in the given states, ordered by id (for matching), optionally narrowed. */
+export async function postRowsOfKind(db: Db, kind: PostKind, states: readonly PostState[], filter?: PostRowFilter): Promise<PostRow[]> {
+  let q = db.selectFrom('reunion_posts').selectAll().where('kind', '=', kind).where('status', 'in', [...states]);
+  if (filter) {
+    q = q.where('sex', '=', filter.sex).where((eb) => eb.or([
+      eb.and([eb('birth_year', '>=', filter.yearFrom), eb('birth_year', '<=', filter.yearTo)]),
+      eb('birth_year', 'is', null),
+      ...(filter.names.length ? [eb('name', 'in', [...filter.names]), eb('former_name', 'in', [...filter.names])] : []),
+    ]));
+  }
+  return q.orderBy('id').execute();
 }
 
 /** Count posts of each kind. */
