@@ -32,7 +32,7 @@ function Evidence({ caseNo, ids, total }: { caseNo: string; ids: readonly number
       <div className="mono small ld-ids" data-testid="explain-evidence-ids">{ids.join(', ')}</div>
       {!rows && ids.length > 0 && <button type="button" className="btn btn-small" data-action="load-evidence" disabled={act.busy} onClick={() => void load()}>{tx('loadEvidence')}</button>}
       {act.error && <ErrorNotice error={act.error} />}
-      {rows && <EvidenceTable rows={rows} testId="explain-evidence" />}
+      {rows && <EvidenceTable rows={rows} testId="explain-evidence" compact />}
     </div>
   );
 }
@@ -81,7 +81,7 @@ export function Explanation({ pick, view, caseNo, roleLabels, onExpand, onPick }
             return (
               <li key={e.id}>
                 <button type="button" className="ld-link" onClick={() => onPick({ type: 'edge', id: e.id })}>
-                  {e.source === n.key ? '→' : '←'} <i className="ld-dot" style={{ background: ROLE_COLOURS[roleOther] }} />{label(other)} · {e.weight} {tx('parcels')}{e.flagged ? ` · ⚠${e.flagged}` : ''}
+                  {e.source === n.key ? '→' : '←'} <i className="ld-dot" style={{ background: ROLE_COLOURS[roleOther] }} />{label(other)} · {tx('parcelCount', { n: e.weight })}{e.flagged ? ` · ⚠${e.flagged}` : ''}
                 </button>
               </li>
             );

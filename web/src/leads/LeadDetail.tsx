@@ -17,22 +17,22 @@ import { showValue } from './RulesTab.tsx';
 import type { CaseView, EvidenceParcel, LeadView } from './types.ts';
 
 /** Masked evidence parcels as a table (shared by the lead view and the network's explanation panel). */
-export function EvidenceTable({ rows, testId }: { rows: readonly EvidenceParcel[]; testId?: string }) {
+export function EvidenceTable({ rows, testId, compact = false }: { rows: readonly EvidenceParcel[]; testId?: string; compact?: boolean }) {
   const tx = useLeadsText();
   const { lang } = useI18n();
   if (rows.length === 0) return <div className="muted small">{tx('noEvidence')}</div>;
   return (
     <div className="table-scroll ld-evidence">
       <table className="table" data-testid={testId}>
-        <thead><tr><th>#</th><th>{tx('waybillNo')}</th><th>{tx('acceptedAt')}</th><th>{tx('sender')}</th><th>{tx('receiver')}</th><th>{tx('item')}</th><th>{tx('flagged')}</th></tr></thead>
+        <thead><tr><th>#</th>{!compact && <th>{tx('waybillNo')}</th>}<th>{tx('acceptedAt')}</th><th>{tx('sender')}</th><th>{tx('receiver')}</th><th>{tx('item')}</th><th>{tx('flagged')}</th></tr></thead>
         <tbody>
           {rows.map((p) => (
             <tr key={p.id} data-parcel={p.id}>
               <td className="mono">{p.id}</td>
-              <td className="mono small">{p.courier} {p.waybillNo}</td>
+              {!compact && <td className="mono small">{p.courier} {p.waybillNo}</td>}
               <td className="nowrap small">{formatInstant(p.acceptedAt, lang)}</td>
-              <td className="small">{p.senderName} {p.senderPhone}<div className="muted">{p.senderProvince} {p.senderAddress}</div></td>
-              <td className="small">{p.receiverName} {p.receiverPhone}<div className="muted">{p.receiverProvince} {p.receiverAddress}</div></td>
+              <td className="small">{p.senderName} {p.senderPhone}<div className="muted">{compact ? p.senderProvince : `${p.senderProvince ?? ''} ${p.senderAddress}`}</div></td>
+              <td className="small">{p.receiverName} {p.receiverPhone}<div className="muted">{compact ? p.receiverProvince : `${p.receiverProvince ?? ''} ${p.receiverAddress}`}</div></td>
               <td>{p.itemName}</td>
               <td>{p.flaggedTerms.length ? <span className="tag tag-alert">{p.flaggedTerms.join('、')}</span> : ''}</td>
             </tr>
@@ -119,7 +119,7 @@ export function LeadDetail({ caseView, leadId, onReviewed }: { caseView: CaseVie
           <thead><tr><th>{tx('at')}</th><th>{tx('reviewer')}</th><th>{tx('decision')}</th><th>{tx('reason')}</th><th>{tx('rule')}</th></tr></thead>
           <tbody>
             {lead.reviews.map((r, i) => (
-              <tr key={i}><td className="nowrap small">{formatInstant(r.at, lang)}</td><td>{r.reviewer}</td><td>{tx(`status.${r.decision}` as LeadsKey)}</td><td>{r.reason}</td><td className="mono small">{r.rules.join(', ')}</td></tr>
+              <tr key={i}><td className="nowrap small">{formatInstant(r.at, lang)}</td><td>{r.reviewer}</td><td className="nowrap">{tx(`status.${r.decision}` as LeadsKey)}</td><td>{r.reason}</td><td className="mono small">{r.rules.join(', ')}</td></tr>
             ))}
           </tbody>
         </table>

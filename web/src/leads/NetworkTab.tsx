@@ -5,7 +5,7 @@
  * activity; the province spread; the explanation panel of the clicked node or edge (role rule and
  * flow values; evidence parcels); exports for Gephi / i2 (GEXF, GraphML, CSV).
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { post } from '../api.ts';
 import { ErrorNotice } from '../app/Status.tsx';
 import { EChart } from '../charts/EChart.tsx';
@@ -14,7 +14,7 @@ import { useAction } from './CaseTab.tsx';
 import { downloadFile } from './download.ts';
 import { Explanation } from './Explanation.tsx';
 import { useLeadsText, type LeadsKey } from './i18n/messages.ts';
-import { edgesUpTo, FORCE_LIMIT, networkOption, ROLE_COLOURS, ROLE_ORDER, type LayoutMode } from './network.ts';
+import { edgesUpTo, FORCE_LIMIT, layeredLayout, networkOption, ROLE_COLOURS, ROLE_ORDER, type LayoutMode } from './network.ts';
 import { NetworkChart, type GraphPick } from './NetworkChart.tsx';
 import type { CaseView, EdgeKind, ExpandRequest, NetworkView, Seed } from './types.ts';
 
@@ -33,6 +33,12 @@ export function NetworkTab({ caseView, personKey }: { caseView: CaseView; person
   const [request, setRequest] = useState<ExpandRequest | null>(null);
   const [mode, setMode] = useState<LayoutMode>('roles');
   const [dayIndex, setDayIndex] = useState<number | null>(null);
+  // the slider moves at once; the graph follows when it rests (a 2,000-node redraw is not free)
+  const [sliderIndex, setSliderIndex] = useState<number | null>(null);
+  useEffect(() => {
+    const t = setTimeout(() => setDayIndex(sliderIndex), 250);
+    return () => clearTimeout(t);
+  }, [sliderIndex]);
   const [pick, setPick] = useState<GraphPick | null>(null);
   const act = useAction();
   const exporting = useAction();
@@ -47,6 +53,7 @@ export function NetworkTab({ caseView, personKey }: { caseView: CaseView; person
       setView(v);
       setRequest(req);
       setDayIndex(null);
+      setSliderIndex(null);
       setPick(null);
     }
   };
@@ -62,8 +69,10 @@ export function NetworkTab({ caseView, personKey }: { caseView: CaseView; person
   const day = dayIndex === null || dayIndex >= days.length - 1 ? null : days[dayIndex]!;
   const roleLabels = useMemo(() => Object.fromEntries([...ROLE_ORDER, 'none'].map((r) => [r, tx(`role.${r}` as LeadsKey)])), [tx]);
   const visible = useMemo(() => (view ? edgesUpTo(view.edges, day) : []), [view, day]);
-  const option = useMemo(() => (view ? networkOption({ nodes: view.nodes, edges: view.edges, visible, seeds: view.seeds, mode, roleLabels, selected: pick?.type === 'node' ? pick.key : null }) : null),
-    [view, visible, mode, roleLabels, pick]);
+  const placed = useMemo(() => (view && mode !== 'force' ? layeredLayout(view.nodes, view.edges, mode) : undefined), [view, mode]);
+  const option = useMemo(() => (view ? networkOption({ nodes: view.nodes, edges: view.edges, visible, seeds: view.seeds, mode, roleLabels, selected: pick?.type === 'node' ? pick.key : null, ...(placed ? { placed } : {}) }) : null),
+    [view, visible, mode, roleLabels, pick, placed]);
+  const sliderDay = sliderIndex === null || sliderIndex >= days.length - 1 ? null : days[sliderIndex]!;
   const spreadOption = useMemo(() => view && ({
     animation: false,
     grid: { left: 40, right: 10, top: 10, bottom: 70 },
@@ -145,8 +154,8 @@ export function NetworkTab({ caseView, personKey }: { caseView: CaseView; person
               <NetworkChart option={option} seeds={view.seeds} height={620} onPick={setPick} />
               {days.length > 1 && (
                 <label className="ld-slider">
-                  <span className="small">{day ? tx('timeSlider', { day }) : `${tx('timeSlider', { day: days[days.length - 1]! })} · ${tx('allTime')}`}</span>
-                  <input type="range" name="timeSlider" min={0} max={days.length - 1} value={dayIndex ?? days.length - 1} onChange={(e) => setDayIndex(Number(e.target.value))} />
+                  <span className="small" data-testid="slider-day" data-day={day ?? ''}>{sliderDay ? tx('timeSlider', { day: sliderDay }) : tx('allTime')}{sliderDay ? ` · ${tx('visibleEdges', { n: num(visible.length) })}` : ''}</span>
+                  <input type="range" name="timeSlider" min={0} max={days.length - 1} value={sliderIndex ?? days.length - 1} onChange={(e) => setSliderIndex(Number(e.target.value))} />
                 </label>
               )}
               {exporting.error && <ErrorNotice error={exporting.error} />}

@@ -91,12 +91,12 @@ export function RulesTab({ caseView }: { caseView: CaseView }) {
                   )}
                   {res && result?.dryRun && res.sample.length > 0 && (
                     <tr className="ld-subrow"><td /><td colSpan={8}>
-                      <div className="small muted">{tx('sample')}</div>
+                      <div className="small muted">{tx('sample')} · {tx('actual')} / {tx('threshold')}</div>
                       <table className="table ld-inner">
                         <tbody>
                           {res.sample.slice(0, 5).map((s) => (
                             <tr key={s.personKey}><td className="mono">{s.personKey}</td>
-                              <td>{s.conditions.map((c) => `${c.text} → ${showValue(c.actual)}`).join('；')}</td>
+                              <td>{s.conditions.map((c) => `${showValue(c.actual)} / ${showValue(c.threshold)}`).join('；')}</td>
                               <td className="mono small">{s.evidence.slice(0, 8).join(', ')}</td></tr>
                           ))}
                         </tbody>

@@ -44,7 +44,7 @@ describe('network view helpers', () => {
     expect(placed.map((p) => p.layer)).toEqual(nodes.map((n) => layerOf(n, 'roles')));
   });
 
-  it('orders each ring by the angles of inner neighbours, so buyers sit beside their middleman', () => {
+  it('gives each node a wedge shared by its children, so a middleman sits amid its own buyers', () => {
     const placed = layeredLayout(nodes, edges, 'roles');
     const angle = (k: string) => {
       const p = placed[nodes.findIndex((n) => n.key === k)]!;
@@ -53,6 +53,15 @@ describe('network view helpers', () => {
     const buyers = nodes.filter((n) => n.role === 'buyer').map((n) => n.key).sort((a, b) => angle(a) - angle(b));
     // buyers of one middleman are adjacent around the ring
     expect(buyers).toEqual(['s1m1b1', 's1m1b2', 's1m2b1', 's1m2b2', 's2m1b1', 's2m1b2', 's2m2b1', 's2m2b2']);
+    // nine leaves in all (eight buyers under the workshop, and the lone node x): a seller's wedge
+    // is four ninths of the circle, a middleman's two ninths, each node at its wedge's middle
+    const u = (2 * Math.PI) / 9;
+    expect(angle('s1')).toBeCloseTo(2 * u, 3);
+    expect(angle('s1m1')).toBeCloseTo(u, 3);
+    expect(angle('s2m2')).toBeCloseTo(7 * u, 3);
+    expect(angle('x')).toBeCloseTo(8.5 * u, 3);
+    expect(angle('s1m1b1')).toBeLessThan(angle('s1m1'));
+    expect(angle('s1m1b2')).toBeGreaterThan(angle('s1m1'));
   });
 
   it('lays out by hop when asked', () => {

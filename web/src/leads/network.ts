@@ -36,65 +36,82 @@ export function layerOf(n: NetworkNode, mode: LayoutMode): number {
 
 const TAU = Math.PI * 2;
 
-/** Mean angle of angles (circular mean), or null for none. */
-function circularMean(angles: readonly number[]): number | null {
-  if (angles.length === 0) return null;
-  let s = 0;
-  let c = 0;
-  for (const a of angles) {
-    s += Math.sin(a);
-    c += Math.cos(a);
-  }
-  const m = Math.atan2(s, c);
-  return m < 0 ? m + TAU : m;
-}
-
 /**
- * Layered radial layout. Layers are drawn as concentric rings (empty layers skipped; a layer of
- * one node at the centre when it is the innermost); within a ring, nodes are ordered by the
- * circular mean of the angles of their neighbours in inner rings (barycentre heuristic, Sugiyama
- * et al. 1981), so each buyer sits beside its middleman. Nodes without a placed neighbour keep
- * input order at the end. Deterministic: same input, same picture.
- * @returns one position per node, in input order.
+ * Layered radial layout (a radial tree drawing, Eades 1992 / Bachmaier et al. 2005): layers are
+ * concentric rings (empty layers skipped; a lone innermost node sits at the centre). Every node
+ * hangs under one parent — its heaviest neighbour on the nearest inner ring — and each node's
+ * angular wedge is shared among its children in proportion to the leaves below them, so a
+ * middleman sits amid its buyers and parent–child lines do not cross. Crowded rings (> 300) are
+ * staggered over three close circles. Deterministic: same input, same picture.
+ * @returns one position per node, in input order; x, y in layout units (outer ring radius 1000).
  */
 export function layeredLayout(nodes: readonly NetworkNode[], edges: readonly NetworkEdge[], mode: 'roles' | 'hops'): Placed[] {
   const layer = new Map(nodes.map((n) => [n.key, layerOf(n, mode)]));
-  const neighbours = new Map<string, string[]>();
+  const order = new Map(nodes.map((n, i) => [n.key, i]));
+  // parent: the heaviest edge to a neighbour on the nearest inner layer (ties: input order)
+  const best = new Map<string, { key: string; layer: number; weight: number }>();
+  const consider = (child: string, parent: string, weight: number) => {
+    const lc = layer.get(child);
+    const lp = layer.get(parent);
+    if (lc === undefined || lp === undefined || lp >= lc) return;
+    const b = best.get(child);
+    if (!b || lp > b.layer || (lp === b.layer && (weight > b.weight || (weight === b.weight && order.get(parent)! < order.get(b.key)!)))) best.set(child, { key: parent, layer: lp, weight });
+  };
   for (const e of edges) {
-    if (!layer.has(e.source) || !layer.has(e.target)) continue;
-    (neighbours.get(e.source) ?? neighbours.set(e.source, []).get(e.source)!).push(e.target);
-    (neighbours.get(e.target) ?? neighbours.set(e.target, []).get(e.target)!).push(e.source);
+    consider(e.target, e.source, e.weight);
+    consider(e.source, e.target, e.weight);
   }
+  const children = new Map<string, string[]>();
+  const roots: string[] = [];
+  for (const n of nodes) {
+    const b = best.get(n.key);
+    if (b) (children.get(b.key) ?? children.set(b.key, []).get(b.key)!).push(n.key);
+    else roots.push(n.key);
+  }
+  const leaves = new Map<string, number>();
+  const count = (k: string): number => {
+    const kids = children.get(k) ?? [];
+    const v = kids.length === 0 ? 1 : kids.reduce((s, c) => s + count(c), 0);
+    leaves.set(k, v);
+    return v;
+  };
+  for (const r of roots) count(r);
+
   const layers = [...new Set(layer.values())].sort((a, b) => a - b);
-  // Ring radius: half by rank, half by the square root of the nodes inside it (equal density),
-  // so a ring of 2,000 buyers gets the room it needs and the few workshops stay visible.
-  const sizes = layers.map((l) => nodes.filter((n) => layer.get(n.key) === l).length);
+  const sizes = new Map(layers.map((l) => [l, 0]));
+  for (const l of layer.values()) sizes.set(l, sizes.get(l)! + 1);
+  // ring radius: half by rank, half by the square root of the nodes inside it (equal density)
   const radius = new Map<number, number>();
   let inside = 0;
   layers.forEach((l, i) => {
-    inside += sizes[i]!;
+    inside += sizes.get(l)!;
     radius.set(l, 1000 * (0.35 * ((i + 1) / layers.length) + 0.65 * Math.sqrt(inside / nodes.length)));
   });
   const angle = new Map<string, number>();
-  const out = new Map<string, Placed>();
+  const place = (keys: readonly string[], from: number, span: number) => {
+    const total = keys.reduce((s, k) => s + leaves.get(k)!, 0);
+    let a = from;
+    for (const k of keys) {
+      const w = (span * leaves.get(k)!) / total;
+      angle.set(k, a + w / 2);
+      place(children.get(k) ?? [], a, w);
+      a += w;
+    }
+  };
+  place(roots, 0, TAU);
+
+  const centre = sizes.get(layers[0]!) === 1 ? layers[0] : undefined;
+  const stagger = new Map<string, number>();
   for (const l of layers) {
-    const members = nodes.filter((n) => layer.get(n.key) === l);
-    const keyed = members.map((n, i) => {
-      const placed = (neighbours.get(n.key) ?? []).map((k) => angle.get(k)).filter((a): a is number => a !== undefined);
-      return { n, i, m: circularMean(placed) };
-    });
-    keyed.sort((a, b) => (a.m === null ? 1 : 0) - (b.m === null ? 1 : 0) || (a.m ?? 0) - (b.m ?? 0) || a.i - b.i);
-    const r0 = members.length === 1 && l === layers[0] ? 0 : radius.get(l)!;
-    const crowded = keyed.length > 300;
-    keyed.forEach(({ n }, i) => {
-      const a = (TAU * i) / keyed.length;
-      // a crowded ring is staggered over three close circles so neighbours do not overlap
-      const r = crowded ? r0 * (1 - 0.07 * (i % 3)) : r0;
-      angle.set(n.key, a);
-      out.set(n.key, { key: n.key, x: Math.round(r * Math.cos(a) * 10) / 10, y: Math.round(r * Math.sin(a) * 10) / 10, layer: l });
-    });
+    if (sizes.get(l)! <= 300) continue;
+    nodes.filter((n) => layer.get(n.key) === l).map((n) => n.key).sort((a, b) => angle.get(a)! - angle.get(b)!).forEach((k, i) => stagger.set(k, i % 3));
   }
-  return nodes.map((n) => out.get(n.key)!);
+  return nodes.map((n) => {
+    const l = layer.get(n.key)!;
+    const r = l === centre ? 0 : radius.get(l)! * (1 - 0.07 * (stagger.get(n.key) ?? 0));
+    const a = angle.get(n.key)!;
+    return { key: n.key, x: Math.round(r * Math.cos(a) * 10) / 10, y: Math.round(r * Math.sin(a) * 10) / 10, layer: l };
+  });
 }
 
 /** Calendar day (Asia/Shanghai, YYYY-MM-DD) of an ISO instant. */
@@ -121,6 +138,8 @@ export interface NetworkOptionInput {
   readonly mode: LayoutMode;
   readonly roleLabels: RoleLabels;
   readonly selected: string | null;
+  /** Positions from layeredLayout (computed once per result and layout mode); ignored for force. */
+  readonly placed?: readonly Placed[];
 }
 
 /**
@@ -131,7 +150,7 @@ export interface NetworkOptionInput {
 export function networkOption(input: NetworkOptionInput): Record<string, unknown> {
   const { nodes, visible, seeds, mode, roleLabels, selected } = input;
   const force = mode === 'force' && nodes.length <= FORCE_LIMIT;
-  const placed = force ? null : layeredLayout(nodes, input.edges, mode === 'hops' ? 'hops' : 'roles');
+  const placed = force ? null : (input.placed ?? layeredLayout(nodes, input.edges, mode === 'hops' ? 'hops' : 'roles'));
   const cats = [...ROLE_ORDER, 'none'];
   const active = new Set<string>(seeds);
   for (const e of visible) {
