@@ -7,7 +7,7 @@ import type { ResolverConfig, Row } from './config.ts';
 import { explainPair, type PairExplanation } from './explain.ts';
 import type { FsModel } from './fellegiSunter.ts';
 import { PhaseClock, type ResolveTimings } from './timing.ts';
-import { compareCandidates, fitModel, patternCounts, prepare, scoreCandidates, scoredPair, thresholdsOf, type CandidateSet, type Prepared, type ScoredPair } from './resolver.ts';
+import { compareCandidates, fitModel, patternTable, prepare, scoreCandidates, scoredPair, thresholdsOf, type CandidateSet, type Prepared, type ScoredPair } from './resolver.ts';
 
 /** The outcome of a run. */
 export interface ResolveResult {
@@ -69,7 +69,7 @@ export function resolve(config: ResolverConfig, left: readonly Row[], right?: re
     thresholds: th,
     matches,
     possibleMatches: possible,
-    stats: { ...c.stats, patterns: patternCounts(c).size },
+    stats: { ...c.stats, patterns: patternTable(c).size },
     prepared: p,
     candidates: c,
     weights,

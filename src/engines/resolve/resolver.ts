@@ -11,6 +11,7 @@ import { blockingStats, buildBlockingIndex, forEachCandidate, type BlockingIndex
 import { compileConfig, readField, type CompiledComparison, type ResolverConfig, type Row } from './config.ts';
 import { ResolveErrors } from './errors.ts';
 import { genericKernel, type ColumnKernel } from './kernels.ts';
+import { PatternTable } from './patternTable.ts';
 import { PhaseClock, type ResolveTimings } from './timing.ts';
 import { fitEm, fitLabelled, levelOf, levelWeights, matchProbability, patternCoder, patternWeight, weightForProbability, type FsModel, type PatternCoder } from './fellegiSunter.ts';
 
@@ -170,29 +171,25 @@ function columnKernels(p: Prepared): ColumnKernel[] {
   return ks;
 }
 
-const countsCache = new WeakMap<CandidateSet, Map<number, number>>();
+const tables = new WeakMap<CandidateSet, PatternTable>();
 
-/**
- * Pattern → number of candidate pairs with it, in ascending pattern order. Counted on a sorted
- * copy of the patterns (patterns are doubles above the small-integer range, which a Map would
- * box on every look-up); memoised per candidate set.
- */
-export function patternCounts(c: CandidateSet): Map<number, number> {
-  const hit = countsCache.get(c);
-  if (hit) return hit;
-  const sorted = c.patterns.slice(0, c.count).sort();
-  const m = new Map<number, number>();
-  for (let t = 0; t < sorted.length; ) {
-    const v = sorted[t]!;
-    let e = t + 1;
-    while (e < sorted.length && sorted[e] === v) e++;
-    m.set(v, e - t);
-    t = e;
+/** The distinct patterns of a candidate set with their counts (built once per set). */
+export function patternTable(c: CandidateSet): PatternTable {
+  let table = tables.get(c);
+  if (!table) {
+    table = new PatternTable(c.patterns, c.count);
+    tables.set(c, table);
   }
-  countsCache.set(c, m);
-  return m;
+  return table;
 }
 
+/** Pattern → number of candidate pairs with it (from `patternTable`). */
+export function patternCounts(c: CandidateSet): Map<number, number> {
+  const table = patternTable(c);
+  const m = new Map<number, number>();
+  for (let s = 0; s < table.keys.length; s++) if (table.keys[s]! >= 0) m.set(table.keys[s]!, table.counts[s]!);
+  return m;
+}
 
 /**
  * u estimated from `n` random record pairs (seeded), which are almost all non-matches when the
@@ -260,35 +257,17 @@ export function thresholdsOf(config: ResolverConfig, model: FsModel): { match: n
 }
 
 /**
- * Weights of every candidate (Float64Array parallel to the candidate set): each pattern is
- * decoded into its levels (most significant field first) and Σ log2(m/u) is added in field
- * order, exactly as `patternWeight` does.
+ * Weights of every candidate (Float64Array parallel to the candidate set): Σ log2(m/u) of each
+ * distinct pattern once (`patternWeight`), then one table look-up per pair.
  */
 export function scoreCandidates(p: Prepared, c: CandidateSet, model: FsModel): Float64Array {
   if (model.fields.length !== p.comparisons.length) throw new AppError(ResolveErrors.RESOLVE_NOT_FITTED);
   const w = levelWeights(model);
-  const K = w.length;
-  const strides = Float64Array.from(p.coder.strides);
-  const missing = Int32Array.from(p.coder.levelCounts);
-  const flat = new Float64Array(w.reduce((n, x) => n + x.length, 0));
-  const off = new Int32Array(K);
-  for (let k = 0, o = 0; k < K; o += w[k]!.length, k++) {
-    off[k] = o;
-    flat.set(w[k]!, o);
-  }
-  const level = new Int32Array(K);
+  const table = patternTable(c);
+  const bySlot = new Float64Array(table.keys.length);
+  for (let s = 0; s < table.keys.length; s++) if (table.keys[s]! >= 0) bySlot[s] = patternWeight(w, p.coder, table.keys[s]!);
   const out = new Float64Array(c.count);
-  for (let t = 0; t < c.count; t++) {
-    let rest = c.patterns[t]!;
-    for (let k = K - 1; k >= 0; k--) {
-      const l = Math.floor(rest / strides[k]!);
-      rest -= l * strides[k]!;
-      level[k] = l;
-    }
-    let v = 0;
-    for (let k = 0; k < K; k++) if (level[k]! < missing[k]!) v += flat[off[k]! + level[k]!]!;
-    out[t] = v;
-  }
+  for (let t = 0; t < c.count; t++) out[t] = bySlot[table.slot(c.patterns[t]!)]!;
   return out;
 }
 
