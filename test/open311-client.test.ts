@@ -43,7 +43,7 @@ describe('a spec-only Open311 client against the running server', () => {
     it(`lists services, submits and reads back a request (${format})`, async () => {
       const client = new Open311Client(endpoint, format, key);
       const services = await client.services();
-      expect(services).toHaveLength(517);
+      expect(services).toHaveLength(525);
       const wages = services.find((s) => s.service_name === '最低工资标准')!;
       expect(wages).toMatchObject({ group: '劳动和社会保障', metadata: true, type: 'realtime' });
       const attributes = await client.definition(wages.service_code);
@@ -54,11 +54,11 @@ describe('a spec-only Open311 client against the running server', () => {
         { EMPLOYER: 'A市某建筑劳务公司', WORKERS: '20', AMOUNT: '360000' },
       );
       expect(sent.service_request_id).toMatch(/^\d+$/);
-      expect(sent.service_notice).toContain('15 个工作日');
+      expect(sent.service_notice).toBe('诉求已登记，1 个工作日内受理，受理后15 个工作日内办结答复。');
       const back = await client.request(sent.service_request_id!);
       expect(back).toMatchObject({ service_request_id: sent.service_request_id, status: 'open', service_code: wages.service_code, service_name: '最低工资标准', description: '工地拖欠三个月工资，约 20 名工人', address: 'A市A5区劳动路 8 号', requested_datetime: '2026-11-02T09:15:00+08:00', lat: null });
-      // P10D in working days from Monday 2 November 2026 → Monday 16 November, same local time.
-      expect(back.expected_datetime).toBe('2026-11-16T09:15:00+08:00');
+      // Accepted within P1D working (Tuesday 3 November), resolved within P15D working → Tuesday 24 November.
+      expect(back.expected_datetime).toBe('2026-11-24T09:15:00+08:00');
       const listed = await client.requests({ start_date: '2026-11-01T00:00:00+08:00', end_date: '2026-11-03T00:00:00+08:00', service_code: wages.service_code });
       expect(listed.map((r) => String(r.service_request_id))).toContain(sent.service_request_id);
 

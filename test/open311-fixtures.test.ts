@@ -27,7 +27,7 @@ const modules = [securityModule, open311Module];
 const NOW = new Date('2026-11-30T02:00:00Z');
 const catalogue = serviceCatalogue(loadConfig().sharedDataDir);
 const plain = catalogue.services.find((s) => s.attributes.length === 0 && s.type === 'realtime')!;
-const medical = catalogue.services.find((s) => s.category.level2 === '医患纠纷')!;
+const medical = catalogue.services.find((s) => s.category.id === '矛盾纠纷/医疗纠纷')!;
 const mediation = catalogue.services.find((s) => s.category.level2 === '仲裁与调解')!;
 
 /** The HTTP status and body of an error example ('HTTP/1.1 403 Forbidden', blank line, body). */
@@ -77,12 +77,12 @@ describe.each(testDialects())('Open311 GeoReport v2 examples on $name', (dialect
     expect(xml.statusCode).toBe(200);
     expect(xml.headers['content-type']).toBe('text/xml; charset=utf-8');
     const list = expectConforms('01_get_service_list.xml', xml.body) as Record<string, string>[];
-    expect(list).toHaveLength(517);
+    expect(list).toHaveLength(525);
     expect(list[0]).toEqual({ service_code: '01-01-001', service_name: '事故处理', description: '城乡建设 › 安全生产 › 事故处理', metadata: 'false', type: 'realtime', keywords: '安全生产, 事故处理', group: '城乡建设' });
     const json = await get('services.json');
     expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
     const items = expectConforms('02_get_service_list.json', json.body) as Record<string, unknown>[];
-    expect(items.find((s) => s.service_code === medical.code)).toMatchObject({ metadata: true, type: 'batch', group: '卫生计生' });
+    expect(items.find((s) => s.service_code === medical.code)).toMatchObject({ metadata: true, type: 'batch', group: '矛盾纠纷', service_name: '医疗纠纷' });
   });
 
   it('03/04 GET Service Definition with attributes and values', async () => {
@@ -134,10 +134,10 @@ describe.each(testDialects())('Open311 GeoReport v2 examples on $name', (dialect
     const listXml = expectConforms('10_get_service_requests.xml', (await get('requests.xml')).body) as Record<string, string>[];
     expect(listXml.map((r) => r.service_request_id).sort()).toEqual([...ids].sort());
     const closed = listXml.find((r) => r.service_request_id === ids[0])!;
-    expect(closed).toMatchObject({ status: 'closed', status_notes: 'Duplicate request.', requested_datetime: '2026-11-30T10:00:00+08:00', updated_datetime: '2026-11-30T11:00:00+08:00', expected_datetime: '2026-12-21T10:00:00+08:00' });
+    expect(closed).toMatchObject({ status: 'closed', status_notes: 'Duplicate request.', requested_datetime: '2026-11-30T10:00:00+08:00', updated_datetime: '2026-11-30T11:00:00+08:00', expected_datetime: '2026-12-22T10:00:00+08:00' });
     const listJson = expectConforms('11_get_service_requests.json', (await get('requests.json?status=open')).body) as Record<string, unknown>[];
     expect(listJson.map((r) => r.status)).toEqual(['open', 'open']);
-    expect(listJson.find((r) => r.service_request_id === ids[2])).toMatchObject({ service_code: medical.code, lat: null, address: 'A市A3区人民医院', expected_datetime: '2026-12-07T10:00:00+08:00' });
+    expect(listJson.find((r) => r.service_request_id === ids[2])).toMatchObject({ service_code: medical.code, lat: null, address: 'A市A3区人民医院', expected_datetime: '2027-01-12T10:00:00+08:00' });
     const one = expectConforms('12_get_service_request.xml', (await get(`requests/${ids[1]}.xml`)).body) as Record<string, string>[];
     expect(one).toHaveLength(1);
     expect(one[0]).toMatchObject({ service_request_id: ids[1], lat: '37.76524078', long: '-122.4212043' });
@@ -269,10 +269,14 @@ describe('conformance checker', () => {
 
 describe('service catalogue', () => {
   it('gives positional codes, overlay attributes and time limits', () => {
-    expect(catalogue.services).toHaveLength(517);
-    expect(new Set(catalogue.services.map((s) => s.code)).size).toBe(517);
-    expect(medical).toMatchObject({ code: '12-05-001', name: '患者权益', type: 'batch', timeLimit: { days: 5, hours: 0, minutes: 0 } } satisfies Partial<Open311Service>);
-    expect(catalogue.byCode.get('15-03-001')!.category).toEqual({ level1: '劳动和社会保障', level2: '工资福利', level3: catalogue.byCode.get('15-03-001')!.name });
+    expect(catalogue.services).toHaveLength(525);
+    expect(new Set(catalogue.services.map((s) => s.code)).size).toBe(525);
+    expect(medical).toMatchObject({ code: '16-02', name: '医疗纠纷', type: 'batch', category: { id: '矛盾纠纷/医疗纠纷', level1: '矛盾纠纷', level2: '医疗纠纷', level3: null } } satisfies Partial<Open311Service>);
+    // The category's SLA (disputes slaPolicy): 1 working day to accept, 30 working days to mediate.
+    expect(medical.sla).toMatchObject({ acceptance: { duration: { days: 1 }, calendar: { kind: 'working' } }, resolution: { duration: { days: 30 }, calendar: { kind: 'working' } } });
+    expect(medical.notice).toContain('受理后30 个工作日内完成');
+    expect(catalogue.byCode.get('17-01')).toMatchObject({ name: '法律咨询', notice: '法律咨询已登记，4 小时内由法律服务站答复预约，3 个工作日内办结。' });
+    expect(catalogue.byCode.get('15-03-001')!.category).toEqual({ id: '劳动和社会保障/工资福利/福利待遇', level1: '劳动和社会保障', level2: '工资福利', level3: '福利待遇' });
     expect(catalogue.byCode.get('15-03-001')!.attributes.map((a) => a.code)).toEqual(['EMPLOYER', 'WORKERS', 'AMOUNT']);
   });
 });

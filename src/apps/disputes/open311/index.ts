@@ -38,7 +38,7 @@ export const open311Module: GongzhiModule = createOpen311Module();
 export { open311Routes, parseForm, OPEN311_PREFIX, type Open311RouteOptions } from './routes.ts';
 export { disputesAppealSink } from './disputesBridge.ts';
 export { sqlAppealSink, type AppealSink, type RequestFilter, type ServiceRequestInput, type StoredServiceRequest, type Submitter } from './appealSink.ts';
-export { buildCatalogue, serviceCatalogue, type Open311Service, type ServiceAttribute, type ServiceCatalogue } from './services.ts';
+export { buildCatalogue, describeLimit, expectedAt, serviceCatalogue, type Open311Service, type ServiceAttribute, type ServiceCatalogue, type ServiceCategory, type TimeLimit } from './services.ts';
 export { createApiKey, listApiKeys, revokeApiKey, verifyApiKey, type ApiKeySummary } from './apiKeys.ts';
 export { submitServiceRequest, requestFilterFrom, type Open311Deps, type SubmitResult } from './open311Service.ts';
 export { render, toXml, CONTENT_TYPES, type Open311Format } from './format.ts';

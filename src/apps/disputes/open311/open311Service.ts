@@ -14,12 +14,11 @@ import { AppError, issue, type Issue } from '../../../core/errors.ts';
 import { localDay as localDayOf, parseDate } from '../../../core/date/date.ts';
 import { parseAddress } from '../../../core/division/address.ts';
 import { validateDivision } from '../../../core/division/division.ts';
-import { dueAt } from '../../../engines/workflow/index.ts';
 import type { PlatformContext } from '../../../platform/module.ts';
 import { verifyApiKey } from './apiKeys.ts';
 import type { AppealSink, RequestFilter } from './appealSink.ts';
 import { Open311Errors as E } from './errors.ts';
-import type { Open311Service, ServiceCatalogue } from './services.ts';
+import { expectedAt, type Open311Service, type ServiceCatalogue } from './services.ts';
 
 /** A parsed request body or query: single values are strings, repeated ones arrays. */
 export type WireArgs = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -149,10 +148,10 @@ export async function submitServiceRequest(deps: Open311Deps, args: WireArgs, at
   const accountId = arg(args, 'account_id');
   const created = await deps.sink.create({
     serviceCode: service.code, serviceName: service.name, description, requestedAt: at.at, localDay,
-    expectedAt: dueAt(at.at, service.timeLimit, service.calendar), serviceNotice: service.notice, agencyResponsible: null,
+    expectedAt: expectedAt(service, at.at), serviceNotice: service.notice, agencyResponsible: null,
     address, addressId, zipcode: arg(args, 'zipcode'), lat, long, mediaUrl: arg(args, 'media_url'), attributes,
     jurisdictionId: arg(args, 'jurisdiction_id'), apiKeyId, divisionCode,
-    category: `${service.category.level1}/${service.category.level2}/${service.category.level3}`,
+    category: service.category.id,
     submitter: { email: arg(args, 'email'), phone: arg(args, 'phone'), firstName: arg(args, 'first_name'), lastName: arg(args, 'last_name'), deviceId: arg(args, 'device_id'), accountId },
   });
   return { ...created, type: service.type, serviceNotice: service.notice, accountId, localDay };

@@ -1,20 +1,22 @@
 /**
- * The Open311 service catalogue: one GeoReport v2 service per leaf of the appeal category tree
- * (`appeals/taxonomy.csv` in the shared data folder, read through the classifier's
- * `loadTaxonomy`), with the service type, resolution time limit, notice and attribute
- * definitions from `services.yaml` beside this file.
+ * The Open311 service catalogue: one GeoReport v2 service per leaf of the disputes
+ * application's category tree (`categoryTree`: the 517 leaves of `appeals/taxonomy.csv`, the
+ * 矛盾纠纷 dispute types and 法律服务/法律咨询), with the service type, resolution time limit,
+ * notice and attribute definitions from `services.yaml` beside this file.
  *
- * Service codes are positional and stable for a given taxonomy file: `LL-MM-NNN` = the 1-based
- * position of the level-1 category, of the level-2 category inside it and of the leaf inside
- * that (e.g. 城乡建设 › 安全生产 › 事故处理 = `01-01-001`).
+ * Service codes are positional and stable for a given tree: `LL-MM-NNN` = the 1-based position
+ * of the level-1 category, of the level-2 category inside it and of the leaf inside that (e.g.
+ * 城乡建设 › 安全生产 › 事故处理 = `01-01-001`); a level-2 leaf is `LL-MM` (矛盾纠纷 › 医疗纠纷 =
+ * `16-02`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { z } from 'zod';
-import { parseDuration, type Calendar, type Duration } from '../../../engines/workflow/index.ts';
-import { loadTaxonomy, type TaxonomyRow } from '../classifier/data.ts';
+import { dueAt, parseDuration, type Calendar, type Duration } from '../../../engines/workflow/index.ts';
+import { categoryTree, type CategoryTree } from '../categories.ts';
+import type { SlaMilestone } from '../slaPolicy.ts';
 
 /** GeoReport v2 attribute datatypes (Service Definition). */
 export const ATTRIBUTE_DATATYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
@@ -32,13 +34,11 @@ const overlaySchema = z.object({
   level2: z.string().optional(),
   level3: z.string().optional(),
   type: z.enum(['realtime', 'batch', 'blackbox']).optional(),
-  timeLimit: z.string().optional(),
-  calendar: z.enum(['calendar', 'working']).optional(),
   notice: z.string().optional(),
   attributes: z.array(attributeSchema).optional(),
 });
 const fileSchema = z.object({
-  default: z.object({ type: z.enum(['realtime', 'batch', 'blackbox']), timeLimit: z.string(), calendar: z.enum(['calendar', 'working']), notice: z.string() }),
+  default: z.object({ type: z.enum(['realtime', 'batch', 'blackbox']), notice: z.string() }),
   services: z.array(overlaySchema),
 });
 
@@ -57,6 +57,15 @@ export interface ServiceAttribute {
   readonly values: readonly { readonly key: string; readonly name: string }[];
 }
 
+/** A category of the tree, as a service names it. */
+export interface ServiceCategory {
+  readonly id: string;
+  readonly level1: string;
+  readonly level2: string;
+  /** Null for a level-2 leaf (the dispute types, 法律咨询). */
+  readonly level3: string | null;
+}
+
 /** One service (request type) of the catalogue. */
 export interface Open311Service {
   readonly code: string;
@@ -68,11 +77,18 @@ export interface Open311Service {
   /** The level-1 category. */
   readonly group: string;
   readonly type: 'realtime' | 'batch' | 'blackbox';
-  readonly category: TaxonomyRow;
+  /** The category: its id in the disputes tree ('level1/level2[/level3]') and its names. */
+  readonly category: ServiceCategory;
   readonly attributes: readonly ServiceAttribute[];
-  readonly timeLimit: Duration;
-  readonly calendar: Calendar;
+  /** The category's time limits (disputes slaPolicy): acceptance from receipt, resolution from acceptance. */
+  readonly sla: { readonly acceptance: TimeLimit; readonly resolution: TimeLimit; readonly source: string };
   readonly notice: string;
+}
+
+/** A duration counted in a calendar. */
+export interface TimeLimit {
+  readonly duration: Duration;
+  readonly calendar: Calendar;
 }
 
 /** The catalogue: services in taxonomy order and by code. */
@@ -84,58 +100,79 @@ export interface ServiceCatalogue {
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const cache = new Map<string, ServiceCatalogue>();
 
-function duration(value: string): Duration {
-  const d = parseDuration(value);
-  if (!d.ok) throw new Error(`services.yaml: ${d.error.messageEn}`);
-  return d.duration;
+function limit(m: SlaMilestone, timezone: string): TimeLimit {
+  const d = parseDuration(m.within);
+  if (!d.ok) throw new Error(`SLA policy: ${d.error.messageEn}`);
+  return { duration: d.duration, calendar: { kind: m.calendar, timezone } };
+}
+
+/** '1 个工作日', '15 日', '4 小时', '1 日 2 小时'. */
+export function describeLimit(t: TimeLimit): string {
+  const { days, hours, minutes } = t.duration;
+  const parts = [days ? `${days} ${t.calendar.kind === 'working' ? '个工作日' : '日'}` : '', hours ? `${hours} 小时` : '', minutes ? `${minutes} 分钟` : ''].filter(Boolean);
+  return parts.join(' ') || '0 小时';
 }
 
 /**
- * Build the catalogue from the taxonomy rows and the overlay file (default services.yaml).
+ * The expected_datetime of a request received at `start`: acceptance at its deadline, then the
+ * resolution limit (the latest the category's SLA allows).
+ */
+export function expectedAt(service: Open311Service, start: Date): Date {
+  const accepted = dueAt(start, service.sla.acceptance.duration, service.sla.acceptance.calendar);
+  return dueAt(accepted, service.sla.resolution.duration, service.sla.resolution.calendar);
+}
+
+/** The leaves of a tree in display order, each with its positional code. */
+function leaves(tree: CategoryTree): { code: string; category: ServiceCategory }[] {
+  const out: { code: string; category: ServiceCategory }[] = [];
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  tree.roots.forEach((root, i) => {
+    tree.children(root).forEach((l2, j) => {
+      const kids = tree.children(l2.id);
+      if (kids.length === 0) out.push({ code: `${pad(i + 1, 2)}-${pad(j + 1, 2)}`, category: { id: l2.id, level1: root, level2: l2.name, level3: null } });
+      kids.forEach((l3, k) => out.push({ code: `${pad(i + 1, 2)}-${pad(j + 1, 2)}-${pad(k + 1, 3)}`, category: { id: l3.id, level1: root, level2: l2.name, level3: l3.name } }));
+    });
+  });
+  return out;
+}
+
+/**
+ * Build the catalogue from a category tree and the overlay file (default services.yaml).
  * Throws (a configuration error) when the overlay does not parse or names a bad duration.
  */
-export function buildCatalogue(taxonomy: readonly TaxonomyRow[], overlayFile = path.join(HERE, 'services.yaml'), timezone = 'Asia/Shanghai'): ServiceCatalogue {
+export function buildCatalogue(tree: CategoryTree, overlayFile = path.join(HERE, 'services.yaml'), timezone = 'Asia/Shanghai'): ServiceCatalogue {
   const overlay = fileSchema.parse(YAML.parse(fs.readFileSync(overlayFile, 'utf8')));
-  const l1 = new Map<string, number>();
-  const l2 = new Map<string, number>();
-  const l3 = new Map<string, number>();
-  const services: Open311Service[] = [];
-  for (const row of taxonomy) {
-    if (!l1.has(row.level1)) l1.set(row.level1, l1.size + 1);
-    const k2 = `${row.level1}/${row.level2}`;
-    if (!l2.has(k2)) l2.set(k2, [...l2.keys()].filter((k) => k.startsWith(`${row.level1}/`)).length + 1);
-    const k3 = `${k2}/${row.level3}`;
-    if (l3.has(k3)) continue;
-    l3.set(k3, [...l3.keys()].filter((k) => k.startsWith(`${k2}/`)).length + 1);
-    const code = `${String(l1.get(row.level1)).padStart(2, '0')}-${String(l2.get(k2)).padStart(2, '0')}-${String(l3.get(k3)).padStart(3, '0')}`;
+  const services: Open311Service[] = leaves(tree).map(({ code, category: c }) => {
+    const policy = tree.nodes.get(c.id)!.sla;
+    const sla = { acceptance: limit(policy.acceptance, timezone), resolution: limit(policy.resolution, timezone), source: policy.source };
     let spec: z.infer<typeof overlaySchema> = { ...overlay.default };
     for (const o of overlay.services) {
-      if ((o.level1 ?? row.level1) === row.level1 && (o.level2 ?? row.level2) === row.level2 && (o.level3 ?? row.level3) === row.level3) spec = { ...spec, ...o };
+      if ((o.level1 ?? c.level1) === c.level1 && (o.level2 ?? c.level2) === c.level2 && (o.level3 === undefined || o.level3 === c.level3)) spec = { ...spec, ...o };
     }
-    services.push({
+    const names = [c.level1, c.level2, c.level3].filter((x): x is string => x !== null);
+    return {
       code,
-      name: row.level3,
-      description: `${row.level1} › ${row.level2} › ${row.level3}`,
-      keywords: [row.level2, row.level3].join(', '),
-      group: row.level1,
+      name: names.at(-1)!,
+      description: names.join(' › '),
+      keywords: names.slice(1).join(', '),
+      group: c.level1,
       type: spec.type ?? overlay.default.type,
-      category: row,
+      category: c,
       attributes: (spec.attributes ?? []).map((a, i) => ({
         variable: true, code: a.code, datatype: a.datatype, required: a.required, datatypeDescription: a.datatype_description ?? null,
         order: i + 1, description: a.description, values: a.values ?? [],
       })),
-      timeLimit: duration(spec.timeLimit ?? overlay.default.timeLimit),
-      calendar: { kind: spec.calendar ?? overlay.default.calendar, timezone },
-      notice: spec.notice ?? overlay.default.notice,
-    });
-  }
+      sla,
+      notice: (spec.notice ?? overlay.default.notice).replace('{acceptance}', describeLimit(sla.acceptance)).replace('{resolution}', describeLimit(sla.resolution)),
+    };
+  });
   return { services, byCode: new Map(services.map((s) => [s.code, s])) };
 }
 
-/** The catalogue of the shared taxonomy (cached per data folder and zone). */
+/** The catalogue of the disputes category tree of the shared data folder (cached per folder and zone). */
 export function serviceCatalogue(sharedDataDir: string, timezone = 'Asia/Shanghai'): ServiceCatalogue {
   const key = `${sharedDataDir}|${timezone}`;
   let c = cache.get(key);
-  if (!c) cache.set(key, (c = buildCatalogue(loadTaxonomy(sharedDataDir), undefined, timezone)));
+  if (!c) cache.set(key, (c = buildCatalogue(categoryTree(sharedDataDir), undefined, timezone)));
   return c;
 }
