@@ -102,7 +102,10 @@ describe('end to end: public search by pinyin without contacts, a volunteer revi
     return volunteerPage;
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENS, `reunion-${name}.png`), fullPage: true });
+  const shot = async (page: Page, name: string) => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SCREENS, `reunion-${name}.png`), fullPage: true });
+  };
 
   beforeAll(async () => {
     ensureWebBuilt();
@@ -246,6 +249,11 @@ describe('end to end: public search by pinyin without contacts, a volunteer revi
     await poll(() => page.textContent('[data-testid=contacts-unmasked]')).toContain('13812345678');
     const read = (await listAudit(ctx, { limit: 30 })).find((e) => e.action === 'reunion.contact.read' && e.outcome === 'allowed');
     expect(read).toMatchObject({ actor: police.username, purpose: '联系家属核实走失经过', recordIds: [MINOR.id] });
+    expect(await page.getAttribute('[data-testid=consent] [data-consent=memories]', 'data-on')).toBe('false');
+    await page.click('[data-testid=post-transition]');
+    expect(await page.textContent('.reu-reason-form')).toContain('结案');
+    await shot(page, '08-police-post');
+    await page.click('.reu-reason-form .btn:not(.btn-primary)');
 
     await page.click('a[data-page=reunionAlerts]');
     const form = page.locator('[data-testid=new-missing-form]');
@@ -269,7 +277,7 @@ describe('end to end: public search by pinyin without contacts, a volunteer revi
     expect(await result.locator('[data-testid=alert-recipients] tbody tr').allTextContents()).toEqual([expect.stringContaining('金牛区茶店子派出所')]);
     expect(await result.textContent()).not.toContain('拉萨');
     await poll(() => page.locator('[data-testid=alert-log] tbody tr').count()).toBe(1);
-    await shot(page, '08-alert');
+    await shot(page, '09-alert');
   });
 
   it('shows the rate-limit notice once the public search limit is spent', async () => {
@@ -286,6 +294,6 @@ describe('end to end: public search by pinyin without contacts, a volunteer revi
     await page.click('[data-testid=public-search-form] button[type=submit]');
     await poll(() => page.textContent('[data-testid=rate-limited]')).toContain('公开检索限制了频率');
     expect(await page.textContent('[data-testid=rate-limited]')).toContain('RATE_LIMITED');
-    await shot(page, '09-rate-limited');
+    await shot(page, '10-rate-limited');
   });
 });

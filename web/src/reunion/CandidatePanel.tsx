@@ -148,7 +148,7 @@ function ReviewActions({ c, onReviewed }: { c: Candidate; onReviewed: (c: Candid
   const [pending, setPending] = useState<CandidateTransition | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<CandidateTransition | null>(null);
   if (!user) return null;
   const steps = stepsFor(c.review, user.role);
   const canNotify = (c.review === 'recommended' || c.review === 'confirmed') && !c.familyNotifiedAt && may(user.role, 'reunion.candidate.review');
@@ -159,7 +159,7 @@ function ReviewActions({ c, onReviewed }: { c: Candidate; onReviewed: (c: Candid
       const r = await postApi<{ candidate: Candidate }>(`/api/reunion/candidates/${c.candidateId}/transitions`, { transition, ...(why ? { reason: why } : {}) });
       setPending(null);
       setReason('');
-      setDone(tx(`tr.${transition}`));
+      setDone(transition);
       onReviewed(r.candidate);
     } catch (e) {
       if (e instanceof ApiError) setError(e);
@@ -193,7 +193,7 @@ function ReviewActions({ c, onReviewed }: { c: Candidate; onReviewed: (c: Candid
       ))}
       {canNotify && <button type="button" className="btn btn-small" onClick={() => void notify()} data-testid="notify-family">{tx('notifyFamily')}</button>}
       {c.familyNotifiedAt && <span className="muted small">{tx('familyNotified', { at: formatInstant(c.familyNotifiedAt, lang) })}</span>}
-      {done && !pending && <span className="msg msg-ok" data-testid="review-done">{tx('done', { step: done })}</span>}
+      {done && !pending && <span className="msg msg-ok" data-testid="review-done">{tx('done', { step: tx(`tr.${done}`) })}</span>}
       {pending && (
         <form className="reu-reason-form" onSubmit={submit} data-testid="reason-form">
           <label className="field">

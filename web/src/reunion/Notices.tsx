@@ -10,12 +10,15 @@ import { useReunionText } from './i18n/messages.ts';
 /** A coded API error; RATE_LIMITED is shown as a warning that says why searches are limited. */
 export function ReunionError({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   const tx = useReunionText();
-  const { pick } = useI18n();
+  const { pick, t } = useI18n();
   if (error.code === 'RATE_LIMITED') {
     return (
       <div className="notice notice-warn" role="alert" data-testid="rate-limited">
         <div>{tx('rateLimited')}</div>
-        <div className="small">{pick(error.bilingual)} <code className="code">{error.code}</code></div>
+        <div className="small">
+          {pick(error.bilingual)} <code className="code">{error.code}</code>
+          {onRetry && <button type="button" className="btn btn-small reu-retry" onClick={onRetry}>{t('app.retry')}</button>}
+        </div>
       </div>
     );
   }

@@ -15,6 +15,7 @@ import { CandidatePanel } from './CandidatePanel.tsx';
 import { useReunionText, type ReunionKey } from './i18n/messages.ts';
 import { dateText, may } from './model.ts';
 import { ReunionError } from './Notices.tsx';
+import { ConsentPanel, StateActions } from './PostPanels.tsx';
 import { TimelineTable } from './TimelineTable.tsx';
 import { CONSENT_FIELDS, type ConsentField, type Contact, type PostView, type Timeline } from './types.ts';
 
@@ -45,6 +46,7 @@ export function PostDetail({ id, back }: { id: string; back: string }) {
             <span className={`reu-kind reu-kind-${p.kind}`}>{tx(`kind.${p.kind}`)}</span>
             <span className={`reu-state reu-state-${p.status}`} data-testid="post-state">{tx(`status.${p.status}`)}</span>
             <span className="muted mono">{p.id}</span>
+            <span className="reu-push"><StateActions post={p} role={user?.role ?? 'viewer'} onChanged={refresh} /></span>
           </div>
           <div className="reu-detail-grid">
             <section className="panel" data-testid="post-fields">
@@ -52,7 +54,7 @@ export function PostDetail({ id, back }: { id: string; back: string }) {
               <FieldTable post={p} lang={lang} />
             </section>
             <div className="reu-col">
-              <ConsentPanel post={p} />
+              <ConsentPanel key={p.consent ? JSON.stringify(p.consent) : ''} post={p} role={user?.role ?? 'viewer'} onSaved={post.reload} />
               <ContactsPanel post={p} role={user?.role ?? 'viewer'} />
             </div>
           </div>
@@ -105,19 +107,6 @@ function FieldTable({ post: p, lang }: { post: PostView; lang: 'zh-CN' | 'en' })
         </div>
       ))}
     </dl>
-  );
-}
-
-function ConsentPanel({ post }: { post: PostView }) {
-  const tx = useReunionText();
-  const on = CONSENT_FIELDS.filter((f) => post.consent[f]);
-  return (
-    <section className="panel" data-testid="consent">
-      <h2 className="panel-title">{tx('consent')}</h2>
-      {on.length === 0 ? <div className="muted">{tx('consentNone')}</div> : (
-        <div>{CONSENT_FIELDS.map((f) => <span key={f} className={`tag ${post.consent[f] ? 'tag-ok' : ''}`} data-consent={f} data-on={String(post.consent[f])}>{tx(f === 'name' ? 'fieldName' : f)}</span>)}</div>
-      )}
-    </section>
   );
 }
 
