@@ -22,9 +22,9 @@ import { disputesDb } from './schema.ts';
 import { appealWorkflow, replayAppeal, type AppealState, type AppealTransition } from './workflow.ts';
 
 /** A stored suggestion; one seeded without the classifier's answer gets it now (not stored). */
-function withClassifier(s: CategorySuggestion, a: Appeal): CategorySuggestion {
+function withClassifier(s: CategorySuggestion, a: Appeal, dataDir: string): CategorySuggestion {
   if (s.classifier || a.kind === 'consultation') return s;
-  return { ...s, classifier: suggestCategory(a.title, a.text, 'appeal').classifier };
+  return { ...s, classifier: suggestCategory(a.title, a.text, 'appeal', dataDir).classifier };
 }
 
 const local = (iso: string | null): string | null => (iso ? formatLocal(new Date(iso)) : null);
@@ -108,7 +108,7 @@ async function presentAppeal(ctx: PlatformContext, a: Appeal, viewer: Viewer) {
   return {
     ...summarise(a, ctx.now()),
     externalId: a.external_id, text: a.text, place: a.place, divisionName: lookupDivision(a.division_code)?.path.join('') ?? null,
-    categoryLabel: node?.label ?? null, categorySource: a.category_source, suggestion: withClassifier(JSON.parse(a.suggestion) as CategorySuggestion, a),
+    categoryLabel: node?.label ?? null, categorySource: a.category_source, suggestion: withClassifier(JSON.parse(a.suggestion) as CategorySuggestion, a, ctx.config.dataDir),
     routingKey: a.routing_key, stateLabel: appealWorkflow.def.states[a.state as AppealState].label!, version: Number(a.version),
     org: org ? { code: org.code, name: org.name, kind: org.kind } : null, routing: a.routing ? (JSON.parse(a.routing) as RoutingDecision) : null,
     risk: JSON.parse(a.risk) as RiskScore,

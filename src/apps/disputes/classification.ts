@@ -5,16 +5,28 @@
  * dispute type's category when one is suggested, else the classifier's level-1 category; an
  * operator correction (stored for retraining) overrides both.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { classify, loadClassifier, type Classification } from './classifier/appealClassifier.ts';
 import type { AppealModel } from './classifier/modelFile.ts';
 import { CONSULTATION_CATEGORY, disputeCategory } from './categories.ts';
 import { suggestDisputeType, type DisputeTypeSuggestion } from './disputeTypes.ts';
 
-let model: AppealModel | null = null;
+const models = new Map<string, { mtimeMs: number; model: AppealModel }>();
 
-/** The shipped classifier, loaded on first use (~17 MB JSON). */
-export function appealModel(): AppealModel {
-  model ??= loadClassifier();
+/**
+ * The classifier in use, loaded on first use (~17 MB JSON) and kept: the model retrained from
+ * operator corrections (`<dataDir>/models/appeal-classifier.retrained.json`, retrain.ts) when
+ * there is one, else the shipped model. A newer retrained file is picked up on the next call.
+ */
+export function appealModel(dataDir?: string): AppealModel {
+  const retrained = dataDir ? path.join(dataDir, 'models', 'appeal-classifier.retrained.json') : null;
+  const stat = retrained ? fs.statSync(retrained, { throwIfNoEntry: false }) : undefined;
+  const key = stat ? retrained! : '';
+  const hit = models.get(key);
+  if (hit && (!stat || hit.mtimeMs === stat.mtimeMs)) return hit.model;
+  const model = stat ? loadClassifier(retrained!) : loadClassifier();
+  models.set(key, { mtimeMs: stat?.mtimeMs ?? 0, model });
   return model;
 }
 
@@ -32,9 +44,10 @@ export interface CategorySuggestion {
 /**
  * Suggest a category for an appeal's title and text.
  * @param kind 'consultation' always gives 法律服务/法律咨询
+ * @param dataDir the platform's data directory (a retrained model there is used)
  */
-export function suggestCategory(title: string, text: string, kind: 'appeal' | 'dispute' | 'consultation'): CategorySuggestion {
-  const m = appealModel();
+export function suggestCategory(title: string, text: string, kind: 'appeal' | 'dispute' | 'consultation', dataDir?: string): CategorySuggestion {
+  const m = appealModel(dataDir);
   const c = classify(m, { title, body: text });
   const classifier = { ...c, confidence: Math.round(c.confidence * 1e4) / 1e4, trainingHash: m.trainingHash, trainedAt: m.trainedAt };
   const disputeType = suggestDisputeType(`${title}。${text}`);

@@ -2,6 +2,7 @@
  * `gongzhi disputes …` commands:
  * - `disputes import FILE [--division CODE] [--limit N]`: batch intake (channel import), prints accepted/skipped/rejected with reasons;
  * - `disputes demo [--count N]`: load the demo set (needs the orgs demo; loads it first);
+ * - `disputes retrain`: retrain the classifier with the stored category corrections (model kept under the data directory);
  * - `disputes warnings [--days N] [--window-days N] [--min-count N]`: the early-warning clusters.
  */
 import os from 'node:os';
@@ -11,6 +12,7 @@ import { loadOrgsDemo } from '../orgs/index.ts';
 import { loadDisputesDemo } from './demo.ts';
 import { earlyWarning } from './earlyWarning.ts';
 import { importAppeals } from './importer.ts';
+import { retrainFromCorrections } from './retrain.ts';
 
 /** Register the commands on the program. */
 export function disputesCommands(program: Command, open: () => Promise<PlatformContext>): void {
@@ -39,6 +41,14 @@ export function disputesCommands(program: Command, open: () => Promise<PlatformC
       await loadOrgsDemo(ctx);
       const r = await loadDisputesDemo(ctx, o.count ? { count: o.count } : {});
       process.stdout.write(`演示诉求 demo appeals: ${r.inserted} inserted\n`);
+    });
+  disputes
+    .command('retrain')
+    .description('用操作员更正的分类重新训练分类器 retrain the classifier with the operators’ corrections')
+    .action(async () => {
+      const ctx = await open();
+      const r = await retrainFromCorrections(ctx);
+      process.stdout.write(`重新训练 retrained with ${r.corrections} corrections (${r.examples} labelled examples, classes ${r.classes.join(' ')}); model ${r.file} is used from now on\n`);
     });
   disputes
     .command('warnings')

@@ -47,6 +47,7 @@ export { volumes, bodyStats, slaStats, legalStationStats, orgOutcomes } from './
 export { saveProject, listProjects, matchProject, type LandProject } from './projects.ts';
 export { renderAgreement } from './agreementDocument.ts';
 export { importAppeals, type AppealImportResult } from './importer.ts';
+export { retrainFromCorrections, correctionMessages, retrainedModelPath } from './retrain.ts';
 export { loadDisputesDemo } from './demo.ts';
 export { DISPUTES_POLICIES, disputesAllowed, type DisputesAction } from './policies.ts';
 export { DisputesErrors } from './errors.ts';

@@ -107,7 +107,7 @@ export async function registerAppeal(ctx: PlatformContext, input: NewAppeal, act
   const at = received!;
   const kind = input.kind ?? 'appeal';
   const title = input.title.trim() || input.text.trim().slice(0, 30);
-  const suggestion = suggestCategory(title, input.text, kind);
+  const suggestion = suggestCategory(title, input.text, kind, ctx.config.dataDir);
   const category = input.category ?? suggestion.category;
   const node = categoryTree(ctx.config.sharedDataDir).nodes.get(category)!;
   const routingKey = kind === 'consultation' ? 'legal_consultation' : node.routingKey;
