@@ -92,8 +92,8 @@ function normaliseInPlace(p: Float64Array, from: number, to: number): void {
  * per pattern) and M (weighted level frequencies per class) until no parameter moves more
  * than `tolerance` (default 1e-6) or `maxIterations` (default 500). Probabilities are floored
  * at 1e-5. Throws RESOLVE_NO_CANDIDATE_PAIRS on an empty input. Patterns are decoded once
- * into a field-major Uint8Array of levels (Uint16Array past 254 levels) and m, u live in flat Float64Arrays, so an
- * iteration costs two passes of patterns × fields over typed arrays and allocates nothing.
+ * into a row-major Uint8Array of levels (Uint16Array past 254 levels) and m, u live in flat Float64Arrays, so an
+ * iteration costs two passes over the level array and allocates nothing.
  */
 export function fitEm(names: readonly string[], levels: readonly (readonly string[])[], coder: PatternCoder, counts: ReadonlyMap<number, number>, options: EmOptions = {}): FsModel {
   const K = names.length;
@@ -105,7 +105,7 @@ export function fitEm(names: readonly string[], levels: readonly (readonly strin
   for (const [pattern, c] of counts) {
     n[i] = c;
     total += c;
-    for (let k = 0; k < K; k++) lv[k * P + i] = levelOf(coder, pattern, k);
+    for (let k = 0; k < K; k++) lv[i * K + k] = levelOf(coder, pattern, k);
     i++;
   }
   if (total === 0) throw new AppError(ResolveErrors.RESOLVE_NO_CANDIDATE_PAIRS);
@@ -120,7 +120,7 @@ export function fitEm(names: readonly string[], levels: readonly (readonly strin
       u.set(options.fixedU[k]!, off[k]!);
     } else {
       for (let x = 0; x < P; x++) {
-        const l = lv[k * P + x]!;
+        const l = lv[x * K + k]!;
         if (l < coder.levelCounts[k]!) u[off[k]! + l]! += n[x]!;
       }
     }
@@ -131,44 +131,47 @@ export function fitEm(names: readonly string[], levels: readonly (readonly strin
   const tol = options.tolerance ?? 1e-6;
   let it = 0;
   let converged = false;
-  const pm = new Float64Array(P);
-  const pu = new Float64Array(P);
+  // Row-major parameter index of every (pattern, field): off[k] + level, −1 when missing.
+  const ix = new Int32Array(P * K);
+  for (let x = 0; x < P; x++) for (let k = 0; k < K; k++) {
+    const l = lv[x * K + k]!;
+    ix[x * K + k] = l < coder.levelCounts[k]! ? off[k]! + l : -1;
+  }
   const wm = new Float64Array(P);
+  const wu = new Float64Array(P);
   const mNew = new Float64Array(off[K]!);
   const uNew = new Float64Array(off[K]!);
   while (it < maxIt && !converged) {
     it++;
-    pm.fill(lambda);
-    pu.fill(1 - lambda);
-    for (let k = 0; k < K; k++) {
-      const base = k * P;
-      const o = off[k]!;
-      const missing = coder.levelCounts[k]!;
-      for (let x = 0; x < P; x++) {
-        const l = lv[base + x]!;
-        if (l >= missing) continue;
-        pm[x]! *= m[o + l]!;
-        pu[x]! *= u[o + l]!;
-      }
-    }
+    // E step, pattern by pattern (levels row-major: one pass over the level array).
     let matched = 0;
     for (let x = 0; x < P; x++) {
-      const g = pm[x]! / (pm[x]! + pu[x]!);
+      let pm = lambda;
+      let pu = 1 - lambda;
+      const row = x * K;
+      for (let k = row; k < row + K; k++) {
+        const q = ix[k]!;
+        if (q < 0) continue;
+        pm *= m[q]!;
+        pu *= u[q]!;
+      }
+      const g = pm / (pm + pu);
       wm[x] = g * n[x]!;
-      pu[x] = (1 - g) * n[x]!;
+      wu[x] = (1 - g) * n[x]!;
       matched += wm[x]!;
     }
+    // M step: weighted level frequencies, summed in pattern order for every (field, level).
     mNew.fill(0);
     uNew.fill(0);
-    for (let k = 0; k < K; k++) {
-      const base = k * P;
-      const o = off[k]!;
-      const missing = coder.levelCounts[k]!;
-      for (let x = 0; x < P; x++) {
-        const l = lv[base + x]!;
-        if (l >= missing) continue;
-        mNew[o + l]! += wm[x]!;
-        uNew[o + l]! += pu[x]!;
+    for (let x = 0; x < P; x++) {
+      const row = x * K;
+      const a = wm[x]!;
+      const b = wu[x]!;
+      for (let k = row; k < row + K; k++) {
+        const q = ix[k]!;
+        if (q < 0) continue;
+        mNew[q]! += a;
+        uNew[q]! += b;
       }
     }
     for (let k = 0; k < K; k++) {
