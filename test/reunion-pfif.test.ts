@@ -50,6 +50,9 @@ describe.each(testDialects())('PFIF over HTTP on $name', (dialect) => {
       for (const p of direct.persons) seen.add(p.person_record_id!);
     }
     expect((await t.call('POST', '/api/reunion/pfif/import', read(samples[0]!), 'volunteer', { 'content-type': 'application/xml' })).json().error.code).toBe('REUNION_ROLE_DENIED');
+    const broken = await t.call('POST', '/api/reunion/pfif/import', '<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4"><pfif:person>', 'police', { 'content-type': 'application/xml' });
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().error.code).toBe('REUNION_PFIF_UNREADABLE');
   });
 
   it('exports the imported records exactly (export → import is lossless), and a Gongzhi post with published fields only', async () => {

@@ -5,8 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { route } from '../../../api/route.ts';
+import { AppError } from '../../../core/errors.ts';
 import type { PlatformContext } from '../../../platform/module.ts';
 import { requireReunionAccess } from '../access.ts';
+import { ReunionErrors } from '../errors.ts';
 import { addSubscriber, listAlerts, listSubscribers, sendAlert } from '../alerts/alertSender.ts';
 import { POST_KINDS } from '../model.ts';
 import { exportPfifPosts, importPfifPosts } from '../pfifBridge.ts';
@@ -62,7 +64,11 @@ export function reunionOperationRoutes(app: FastifyInstance, ctx: PlatformContex
   route(app, {
     method: 'POST', url: '/api/reunion/pfif/import', tags: ['reunion'], summary: 'PFIF 1.1–1.4 导入 import PFIF XML into posts', auth: true,
     query: z.object({ kind: z.enum(POST_KINDS).default('familySearch') }), body: z.string().min(1),
-    handler: async ({ query, body, user }) => importPfifPosts(ctx, body, { kind: query.kind, actor: await requireReunionAccess(ctx, user, 'reunion.pfif.exchange', []) }),
+    handler: async ({ query, body, user }) => {
+      const r = await importPfifPosts(ctx, body, { kind: query.kind, actor: await requireReunionAccess(ctx, user, 'reunion.pfif.exchange', []) });
+      if (r.stats.error) throw new AppError(ReunionErrors.REUNION_PFIF_UNREADABLE, { reason: r.stats.error.messageEn }, [r.stats.error]);
+      return r;
+    },
   });
 
   route(app, {
