@@ -250,6 +250,7 @@ describe('end to end: public search by pinyin without contacts, a volunteer revi
     const read = (await listAudit(ctx, { limit: 30 })).find((e) => e.action === 'reunion.contact.read' && e.outcome === 'allowed');
     expect(read).toMatchObject({ actor: police.username, purpose: '联系家属核实走失经过', recordIds: [MINOR.id] });
     expect(await page.getAttribute('[data-testid=consent] [data-consent=memories]', 'data-on')).toBe('false');
+    expect(await page.textContent('[data-testid=post-fields] [data-field=lossPlace]')).toContain('公开（未成年人：仅区县）');
     await page.click('[data-testid=post-transition]');
     expect(await page.textContent('.reu-reason-form')).toContain('结案');
     await shot(page, '08-police-post');

@@ -13,7 +13,7 @@ import { useApiGet } from '../app/useApiGet.ts';
 import { useI18n } from '../i18n/index.ts';
 import { CandidatePanel } from './CandidatePanel.tsx';
 import { useReunionText, type ReunionKey } from './i18n/messages.ts';
-import { dateText, may } from './model.ts';
+import { dateText, may, mayBeMinor } from './model.ts';
 import { ReunionError } from './Notices.tsx';
 import { ConsentPanel, StateActions } from './PostPanels.tsx';
 import { TimelineTable } from './TimelineTable.tsx';
@@ -46,7 +46,7 @@ export function PostDetail({ id, back }: { id: string; back: string }) {
             <span className={`reu-kind reu-kind-${p.kind}`}>{tx(`kind.${p.kind}`)}</span>
             <span className={`reu-state reu-state-${p.status}`} data-testid="post-state">{tx(`status.${p.status}`)}</span>
             <span className="muted mono">{p.id}</span>
-            <span className="reu-push"><StateActions post={p} role={user?.role ?? 'viewer'} onChanged={refresh} /></span>
+            <StateActions post={p} role={user?.role ?? 'viewer'} onChanged={refresh} />
           </div>
           <div className="reu-detail-grid">
             <section className="panel" data-testid="post-fields">
@@ -78,6 +78,7 @@ function consentOf(k: ReunionKey): ConsentField | null {
 
 function FieldTable({ post: p, lang }: { post: PostView; lang: 'zh-CN' | 'en' }) {
   const tx = useReunionText();
+  const minor = mayBeMinor(p.birthDate, new Date());
   const marks = [p.marks.text, ...p.marks.items.map((m) => `${m.bodyPart}${m.description}`)].filter((s) => s.trim()).join('；');
   const rows: [ReunionKey, string][] = [
     ['sex', p.sex ? tx(`sex.${p.sex}`) : '—'],
@@ -103,7 +104,7 @@ function FieldTable({ post: p, lang }: { post: PostView; lang: 'zh-CN' | 'en' })
       {rows.map(([k, v]) => (
         <div key={k} data-field={k}>
           <dt>{tx(k)}</dt>
-          <dd>{v}{v !== '—' && consentOf(k) && p.consent[consentOf(k)!] && <span className="tag tag-ok reu-pub">{tx('published')}</span>}</dd>
+          <dd>{v}{v !== '—' && consentOf(k) && p.consent[consentOf(k)!] && <span className="tag tag-ok reu-pub">{k === 'lossPlace' && minor ? tx('publishedDivision') : tx('published')}</span>}</dd>
         </div>
       ))}
     </dl>

@@ -89,7 +89,7 @@ export function StateActions({ post, role, onChanged }: { post: PostView; role: 
     }
   }
 
-  if (!open) return <button type="button" className="btn btn-small" onClick={() => setOpen(true)} data-testid="post-transition">{transition === 'close' ? tx('closePost') : tx('reopenPost')}</button>;
+  if (!open) return <button type="button" className="btn btn-small reu-push" onClick={() => setOpen(true)} data-testid="post-transition">{transition === 'close' ? tx('closePost') : tx('reopenPost')}</button>;
   return (
     <form className="reu-reason-form" onSubmit={submit}>
       <label className="field">

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { alertRadiusKm } from '../../../src/apps/reunion/alerts/alertSender.ts';
 import { CANDIDATE_TRANSITIONS } from '../../../src/apps/reunion/verification.ts';
+import { mayBeMinor as serverMayBeMinor } from '../../../src/apps/reunion/publicView.ts';
 import { postWorkflow } from '../../../src/apps/reunion/workflow.ts';
 import { reunionMessages, reunionText } from './i18n/messages.ts';
-import { dateText, fieldKey, hashWith, levelKey, platformRolesFor, radiusFor, REVIEW_STEPS, splitExplanation, stepsFor } from './model.ts';
+import { dateText, fieldKey, mayBeMinor, hashWith, levelKey, platformRolesFor, radiusFor, REVIEW_STEPS, splitExplanation, stepsFor } from './model.ts';
 import type { FieldExplanation } from './types.ts';
 
 const f = (field: string, level: string, levelIndex: number | null, weight: number): FieldExplanation => ({ field, left: 'a', right: 'b', level, levelIndex, m: null, u: null, weight });
@@ -42,6 +43,14 @@ describe('reunion page model', () => {
     expect(dateText({ year: 2010, month: 8, day: 2, precision: 'day', given: '' }, 'zh-CN')).toBe('2010-08-02');
     expect(dateText({ year: 2010, precision: 'year', given: '2010年' }, 'en')).toBe('2010');
     expect(dateText(null, 'en')).toBe('');
+  });
+
+  it('decides who may be a minor exactly as the public view does', () => {
+    const now = new Date('2026-11-30T02:00:00Z');
+    const dates = [null, { year: 2008, precision: 'year' }, { year: 2008, month: 11, precision: 'month' }, { year: 2008, month: 12, precision: 'month' }, { year: 2008, month: 11, day: 30, precision: 'day' }, { year: 2008, month: 11, day: 29, precision: 'day' }, { year: 2008, month: 12, day: 1, precision: 'day' }, { year: 1990, precision: 'year' }, { year: 2019, month: 3, precision: 'month' }];
+    const mine = dates.map((d) => mayBeMinor(d ? { ...d, given: '' } : null, now));
+    expect(mine).toEqual(dates.map((d) => serverMayBeMinor(d ? ({ ...d, calendar: 'gregorian', given: '' } as never) : null, now)));
+    expect(mine).toEqual([true, true, false, true, false, false, true, false, true]);
   });
 
   it('sorts an explanation into agreed, disagreed and missing by weight', () => {

@@ -64,6 +64,18 @@ export function dateText(d: PostDate | null | undefined, lang: 'zh-CN' | 'en'): 
   return String(d.year);
 }
 
+/**
+ * True unless the birth date proves the person is 18 or older at `now` (the latest day the
+ * partial date can stand for, plus 18 years) — the rule of src/apps/reunion/publicView.ts, under
+ * which a minor's place of loss is published as the division only.
+ */
+export function mayBeMinor(birthDate: PostDate | null | undefined, now: Date): boolean {
+  if (!birthDate) return true;
+  const latest = birthDate.precision === 'day' && birthDate.month && birthDate.day ? new Date(Date.UTC(birthDate.year, birthDate.month - 1, birthDate.day))
+    : birthDate.precision === 'month' && birthDate.month ? new Date(Date.UTC(birthDate.year, birthDate.month, 0)) : new Date(Date.UTC(birthDate.year, 11, 31));
+  return Date.UTC(latest.getUTCFullYear() + 18, latest.getUTCMonth(), latest.getUTCDate()) > now.getTime();
+}
+
 /** The dictionary key of a comparison level, or null for levels shown as the engine names them (bands such as 'cosine ≥ 0.4', 'within 31 d'). */
 export function levelKey(level: string): ReunionKey | null {
   const known = ['exact', 'variant', 'pinyin', 'similar', 'different', 'agree', 'disagree', 'consistent', 'violated', 'missing', 'same county', 'same prefecture', 'near', 'same province'];
