@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertLogPath, alertRadiusKm, divisionPoint } from '../src/apps/reunion/index.ts';
+import { alertLogPath, alertRadiusKm, divisionPoint, registerAlertChannel } from '../src/apps/reunion/index.ts';
 import { haversineKm } from '../src/engines/resolve/index.ts';
 import { testDialects } from '../src/store/testing.ts';
 import { openReunionApp, type ReunionTestApp } from './reunion-helpers.ts';
@@ -88,6 +88,24 @@ describe.each(testDialects())('reunion alerts on $name', (dialect) => {
     expect(JSON.stringify(lines)).not.toContain('13700000000');
     const log = (await t.call('GET', `/api/reunion/alerts?postId=${postId}`, undefined, 'police')).json().alerts;
     expect(log.map((a: { radiusKm: number; recipients: unknown[] }) => [a.radiusKm, a.recipients.length])).toEqual([[500, 1], [300, 1], [200, 1], [100, 2]]);
+  });
+
+  it('delivers through a registered channel and records its failures', async () => {
+    const seen: string[] = [];
+    registerAlertChannel({ name: 'sms-test', async deliver(_ctx, message, recipient) {
+      seen.push(`${recipient.address}:${message.radiusKm}`);
+      return recipient.address.endsWith('0') ? { status: 'failed', detail: 'gateway down' } : { status: 'delivered' };
+    } });
+    t.clock.now = new Date('2026-11-30T02:00:00Z');
+    const ok = (await t.call('POST', '/api/reunion/subscribers', { name: 'sms-ok', channel: 'sms-test', address: '13911112221', divisionCode: '510104' }, 'police')).json().subscriberId;
+    const down = (await t.call('POST', '/api/reunion/subscribers', { name: 'sms-down', channel: 'sms-test', address: '13911112220', divisionCode: '510104' }, 'police')).json().subscriberId;
+    const postId = await newPost('短信');
+    t.clock.now = new Date('2026-11-30T02:10:00Z');
+    const alert = (await t.call('POST', `/api/reunion/posts/${postId}/alerts`, undefined, 'police')).json();
+    expect(alert.recipients.filter((r: { channel: string }) => r.channel === 'sms-test').map((r: { subscriberId: number; status: string }) => [r.subscriberId, r.status])).toEqual([[ok, 'delivered'], [down, 'failed']]);
+    expect(seen).toEqual(['13911112221:100', '13911112220:100']);
+    const rows = await t.ctx.database.db.selectFrom('reunion_alert_deliveries').select(['subscriber_id', 'status', 'detail']).where('subscriber_id', '=', down).execute();
+    expect(rows).toEqual([{ subscriber_id: down, status: 'failed', detail: 'gateway down' }]);
   });
 
   it('refuses volunteers, posts without a time of loss and unknown channels', async () => {
