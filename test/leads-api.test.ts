@@ -198,6 +198,14 @@ describe.each(testDialects())('leads API on $name', (dialect) => {
     expect(day.nodes.map((n: { key: string }) => n.key)).toEqual([nodeKeyOf(ctx, '13800000001'), nodeKeyOf(ctx, '13900000002')]);
     expect(day.edges.map((x: { evidence: number[]; flagged: number }) => [x.evidence, x.flagged])).toEqual([[[ids.A![1]], 1]]);
     expect((await expand({ seed: { idNumber: ID.A }, hops: 3, direction: 'in' })).countsByHop).toEqual([1]);
+    expect((await listAudit(ctx, { limit: 1 }))[0]!.detail).toMatchObject({ query: 'expand', hops: 3, filter: { kinds: ['parcel'], direction: 'in' }, nodes: 1 });
+    const csv = await call('POST', '/api/leads/cases/CASE-1/graph/export', { seed: { idNumber: ID.A }, hops: 1, format: 'csv' });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const [nodesPart, edgesPart] = csv.body.split('# edges\n');
+    expect(nodesPart!.trim().split('\n')).toHaveLength(1 + 1 + 4);
+    expect(edgesPart!.trim().split('\n')).toHaveLength(1 + 3);
+    expect(csv.body).toContain(nodeKeyOf(ctx, '13900000002'));
+    expect(csv.body).not.toContain('13900000002,');
     const missing = await call('POST', '/api/leads/cases/CASE-1/graph/expand', { seed: { idNumber: idNo('11010519800101009') }, hops: 1 });
     expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'LEADS_SEED_NOT_FOUND']);
     const path = (await call('POST', '/api/leads/cases/CASE-1/graph/path', { source: { idNumber: ID.A }, target: { nodeKey: nodeKeyOf(ctx, '13900000002') }, direction: 'out' })).json();

@@ -103,6 +103,11 @@ export function edgeFilter(f: NetworkFilter): EdgeFilter {
   };
 }
 
+/** The filter as written to the audit log (what was asked, beside what was returned). */
+function filterDetail(f: NetworkFilter): Record<string, unknown> {
+  return { kinds: f.kinds ?? ['parcel'], direction: f.direction ?? 'any', minWeight: f.minWeight ?? null, from: f.from ?? null, to: f.to ?? null };
+}
+
 /** Start nodes of a seed. @throws AppError LEADS_SEED_NOT_FOUND, LEADS_SEED_INVALID. */
 export function seedNodes(ctx: PlatformContext, net: ParcelNetwork, seed: Seed): number[] {
   if ('nodeKey' in seed) {
@@ -182,7 +187,7 @@ export async function expandNetwork(ctx: PlatformContext, actor: Actor, caseNo: 
   const g = a.net.graph;
   const roles: Record<string, number> = {};
   for (const n of a.nodes) if (n.role) roles[n.role] = (roles[n.role] ?? 0) + 1;
-  await auditCaseRead(ctx, access, a.nodes.map((n) => n.key), { query: 'expand', seed: a.seeds.map((s) => g.idOf(s)), hops: req.hops, nodes: a.nodes.length, edges: a.x.edges.length, via });
+  await auditCaseRead(ctx, access, a.nodes.map((n) => n.key), { query: 'expand', seed: a.seeds.map((s) => g.idOf(s)), hops: req.hops, filter: filterDetail(req), nodes: a.nodes.length, edges: a.x.edges.length, via });
   return {
     caseNo, seeds: a.seeds.map((s) => g.idOf(s)), nodes: a.nodes, edges: edgeViews(a.net, a.x.edges), countsByHop: a.x.countsByHop, truncated: a.x.truncated, roles,
     spread: spreadBy(g, 'province', a.x.nodes), activity: activityByDay(g, a.x.edges),
@@ -242,6 +247,6 @@ export async function exportNetwork(ctx: PlatformContext, actor: Actor, caseNo: 
   if (req.format === 'gexf') content = toGexf(g, options);
   else if (req.format === 'graphml') content = toGraphml(g, options);
   else { const c = toCsv(g, options); content = `# nodes\n${c.nodesCsv}\n# edges\n${c.edgesCsv}`; }
-  await auditCaseRead(ctx, access, a.nodes.map((n) => n.key), { query: 'export', format: req.format, nodes: a.nodes.length, edges: a.x.edges.length, via });
+  await auditCaseRead(ctx, access, a.nodes.map((n) => n.key), { query: 'export', format: req.format, seed: a.seeds.map((s) => g.idOf(s)), hops: req.hops, filter: filterDetail(req), nodes: a.nodes.length, edges: a.x.edges.length, via });
   return { format: req.format, content, nodes: a.nodes.length, edges: a.x.edges.length };
 }
