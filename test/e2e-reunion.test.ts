@@ -95,6 +95,13 @@ describe('end to end: public search by pinyin without contacts, a volunteer revi
     return page;
   }
 
+  let publicPage: Page | null = null;
+  /** One page without a session, shared by the public tests. */
+  async function asPublic(): Promise<Page> {
+    publicPage ??= await newPage();
+    return publicPage;
+  }
+
   let volunteerPage: Page | null = null;
   /** The volunteer's signed-in page, shared by the tests (one sign-in). */
   async function asVolunteer(): Promise<Page> {
@@ -136,7 +143,7 @@ describe('end to end: public search by pinyin without contacts, a volunteer revi
   });
 
   it('finds the consented post by pinyin in either order, without login, and shows no contact or exact address', async () => {
-    const page = await newPage();
+    const page = await asPublic();
     await page.goto(`${base}/#/public/search`);
     await page.waitForSelector('[data-testid=public-search-form]');
     expect(await page.isVisible('[data-testid=user-name]')).toBe(false);
@@ -162,7 +169,7 @@ describe('end to end: public search by pinyin without contacts, a volunteer revi
   });
 
   it('holds a tip for moderation; it is public only after a volunteer approves it', async () => {
-    const page = await newPage();
+    const page = await asPublic();
     await page.goto(`${base}/#/public/search?name=ouyang+xiaoting&post=${MINOR.id}`);
     await page.waitForSelector('[data-testid=tip-form]');
     expect(await page.textContent('[data-testid=tip-moderated]')).toContain('审核通过前任何人都看不到');
@@ -282,7 +289,7 @@ describe('end to end: public search by pinyin without contacts, a volunteer revi
   });
 
   it('shows the rate-limit notice once the public search limit is spent', async () => {
-    const page = await newPage();
+    const page = await asPublic();
     await page.goto(`${base}/#/public/search`);
     await page.waitForSelector('[data-testid=public-search-form]');
     const statuses = await page.evaluate(async (n) => {
