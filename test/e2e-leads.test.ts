@@ -3,8 +3,8 @@
  * two tag rules before running them, scores the leads, is refused a review without a reason and
  * confirms the top lead with one, exports it only after review; expands the network from a planted
  * seller's ID number (the whole ring, ~2,250 nodes, roles coloured, 31 provinces), clicks the seed on
- * the canvas and reads why it is a seller and which parcels show it; moves the time slider; exports
- * GEXF; reads the page in English. Demo parcels with the planted ring are generated into a temporary
+ * the canvas and reads why it is a seller and which parcels show it; moves the time slider; expands
+ * one hop from that seller, draws it by force and exports it as GEXF; reads the page in English. Demo parcels with the planted ring are generated into a temporary
  * data directory; the ground truth comes from the generator and is read only by this test.
  * Screenshots go to /tmp/gongzhi-screens/leads-*.png.
  */
@@ -198,7 +198,7 @@ describe('end to end: the leads workspace on the demo ring', () => {
     await shot('07-explain-node', false);
   });
 
-  it('moves the time slider, shows the province spread and exports GEXF', async () => {
+  it('moves the time slider and shows the province spread', async () => {
     const slider = page.locator('input[name=timeSlider]');
     await slider.focus();
     for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowLeft');
@@ -210,10 +210,22 @@ describe('end to end: the leads workspace on the demo ring', () => {
     expect(visible).toBeLessThan(expected.edges.length);
     expect(await page.textContent('[data-testid=slider-day]')).toBe(`截至 ${day} · 显示 ${visible.toLocaleString('zh-CN')} 条关系`);
     await page.locator('[data-testid=spread-chart]').scrollIntoViewIfNeeded();
-    await shot('08-slider-spread');
+    await shot('08-slider-spread', false);
+  });
+
+  it('expands one hop from the clicked seller, draws it by force and exports it as GEXF', async () => {
+    const sellerKey = await page.getAttribute('[data-testid=explain-node]', 'data-key');
+    const near = await expandNetwork(ctx, { username: 'investigator', role: 'investigator' }, DEMO_CASE_NO, { seed: { nodeKey: sellerKey! }, hops: 1 });
+    await page.fill('input[name=hops]', '1');
+    await page.click('[data-testid=explain-node] button[data-action=expand-node]');
+    await poll(() => page.textContent('[data-testid=network-summary]')).toContain(`${near.nodes.length} 个节点，${near.edges.length} 条关系`);
+    await page.selectOption('select[name=layout]', 'force');
+    await page.locator('[data-testid=network-graph]').scrollIntoViewIfNeeded();
+    await shot('09-one-hop-force', false);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export=gexf]')]);
     const gexf = fs.readFileSync((await download.path())!, 'utf8');
     expect(gexf).toContain('<gexf');
+    expect((gexf.match(/<node /g) ?? []).length).toBe(near.nodes.length);
     expect(gexf).not.toContain(seller.idNumber);
     expect(gexf).not.toContain(seller.phone);
     const exported = (await listAudit(ctx, { limit: 5 })).find((e) => e.action === 'leads.graph.export')!;
@@ -223,8 +235,9 @@ describe('end to end: the leads workspace on the demo ring', () => {
   it('reads in English', async () => {
     await page.click('.lang-switch button:has-text("English")');
     await poll(() => page.textContent('.ld-tabs a[data-tab=network]')).toBe('Network');
-    expect(await page.textContent('[data-testid=explain-role-reason]')).not.toBe('');
-    await shot('09-english', false);
+    expect(await page.textContent('[data-testid=network-summary]')).toContain('nodes,');
+    expect(await page.textContent('.ld-role-chip[data-role=middleman]')).toContain('middleman');
+    await shot('10-english', false);
     await page.click('.lang-switch button:has-text("中文")');
   });
 });

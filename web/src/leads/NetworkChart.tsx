@@ -1,6 +1,7 @@
 /**
  * The ECharts graph of an expansion (canvas renderer, graph series registered here so the shared
- * chart wrapper stays small). Clicking a node or an edge reports it; after each render the pixel
+ * chart wrapper stays small). Clicking a node or an edge reports it; the `selected` node is
+ * outlined through ECharts' own selection (no full redraw); after each render the pixel
  * position of every seed node is written to `data-seed-pixels` ("x,y;x,y"), so a keyboard user's
  * "go to seed" and the browser test can find the seed on the canvas.
  */
@@ -15,7 +16,7 @@ echarts.use([GraphChart, LegendComponent, TooltipComponent, CanvasRenderer]);
 /** What was clicked. */
 export type GraphPick = { readonly type: 'node'; readonly key: string } | { readonly type: 'edge'; readonly id: number };
 
-export function NetworkChart({ option, seeds, height, onPick }: { option: Record<string, unknown>; seeds: readonly string[]; height: number; onPick: (p: GraphPick) => void }) {
+export function NetworkChart({ option, seeds, selected, height, onPick }: { option: Record<string, unknown>; seeds: readonly string[]; selected: string | null; height: number; onPick: (p: GraphPick) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const pick = useRef(onPick);
@@ -59,6 +60,16 @@ export function NetworkChart({ option, seeds, height, onPick }: { option: Record
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
+
+  // a node picked elsewhere (the explanation panel's relation list) is selected in the graph too
+  useEffect(() => {
+    const c = chart.current;
+    const data = (option.series as Array<{ data?: Array<{ id: string }> }> | undefined)?.[0]?.data ?? [];
+    if (!c) return;
+    const i = selected === null ? -1 : data.findIndex((d) => d.id === selected);
+    if (i >= 0) c.dispatchAction({ type: 'select', seriesIndex: 0, dataIndex: i });
+    else c.dispatchAction({ type: 'unselect', seriesIndex: 0, dataIndex: data.map((_, j) => j) });
+  }, [selected, option]);
 
   return <div ref={ref} className="ld-graph" style={{ height }} data-testid="network-graph" />;
 }

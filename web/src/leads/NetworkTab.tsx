@@ -70,8 +70,8 @@ export function NetworkTab({ caseView, personKey }: { caseView: CaseView; person
   const roleLabels = useMemo(() => Object.fromEntries([...ROLE_ORDER, 'none'].map((r) => [r, tx(`role.${r}` as LeadsKey)])), [tx]);
   const visible = useMemo(() => (view ? edgesUpTo(view.edges, day) : []), [view, day]);
   const placed = useMemo(() => (view && mode !== 'force' ? layeredLayout(view.nodes, view.edges, mode) : undefined), [view, mode]);
-  const option = useMemo(() => (view ? networkOption({ nodes: view.nodes, edges: view.edges, visible, seeds: view.seeds, mode, roleLabels, selected: pick?.type === 'node' ? pick.key : null, ...(placed ? { placed } : {}) }) : null),
-    [view, visible, mode, roleLabels, pick, placed]);
+  const option = useMemo(() => (view ? networkOption({ nodes: view.nodes, edges: view.edges, visible, seeds: view.seeds, mode, roleLabels, ...(placed ? { placed } : {}) }) : null),
+    [view, visible, mode, roleLabels, placed]);
   const sliderDay = sliderIndex === null || sliderIndex >= days.length - 1 ? null : days[sliderIndex]!;
   const spreadOption = useMemo(() => view && ({
     animation: false,
@@ -151,7 +151,7 @@ export function NetworkTab({ caseView, personKey }: { caseView: CaseView; person
                   ))}
                 </span>
               </div>
-              <NetworkChart option={option} seeds={view.seeds} height={620} onPick={setPick} />
+              <NetworkChart option={option} seeds={view.seeds} selected={pick?.type === 'node' ? pick.key : null} height={620} onPick={setPick} />
               {days.length > 1 && (
                 <label className="ld-slider">
                   <span className="small" data-testid="slider-day" data-day={day ?? ''}>{sliderDay ? tx('timeSlider', { day: sliderDay }) : tx('allTime')}{sliderDay ? ` · ${tx('visibleEdges', { n: num(visible.length) })}` : ''}</span>

@@ -79,7 +79,7 @@ describe('network view helpers', () => {
   it('builds a graph option with one category per role, faded lone nodes and flagged edges in red', () => {
     const visible = edgesUpTo(edges, '2026-11-04');
     const flaggedEdges = [...edges.slice(0, -1), { ...edges.at(-1)!, flagged: 2 }];
-    const o = networkOption({ nodes, edges: flaggedEdges, visible: [...visible, flaggedEdges.at(-1)!], seeds: ['s1'], mode: 'roles', roleLabels: { workshop: '作坊' }, selected: null }) as {
+    const o = networkOption({ nodes, edges: flaggedEdges, visible: [...visible, flaggedEdges.at(-1)!], seeds: ['s1'], mode: 'roles', roleLabels: { workshop: '作坊' } }) as {
       series: Array<{ layout: string; data: Array<{ id: string; category: number; itemStyle: { opacity: number; borderWidth?: number } }>; links: Array<{ edgeId: number; lineStyle: { color: string } }>; categories: Array<{ name: string }> }>;
     };
     const s = o.series[0]!;

@@ -137,7 +137,6 @@ export interface NetworkOptionInput {
   readonly seeds: readonly string[];
   readonly mode: LayoutMode;
   readonly roleLabels: RoleLabels;
-  readonly selected: string | null;
   /** Positions from layeredLayout (computed once per result and layout mode); ignored for force. */
   readonly placed?: readonly Placed[];
 }
@@ -145,10 +144,11 @@ export interface NetworkOptionInput {
 /**
  * The ECharts option of the network: one category per role (legend toggles them), node size by
  * evidence parcels, seeds outlined, flagged edges red, labels only on small graphs, no animation.
- * Node `id` is the pseudonymous key; link `edgeId` is the edge id (for the explanation panel).
+ * Node `id` is the pseudonymous key; link `edgeId` is the edge id (for the explanation panel); one
+ * node at a time can be selected (outlined in yellow, labelled).
  */
 export function networkOption(input: NetworkOptionInput): Record<string, unknown> {
-  const { nodes, visible, seeds, mode, roleLabels, selected } = input;
+  const { nodes, visible, seeds, mode, roleLabels } = input;
   const force = mode === 'force' && nodes.length <= FORCE_LIMIT;
   const placed = force ? null : (input.placed ?? layeredLayout(nodes, input.edges, mode === 'hops' ? 'hops' : 'roles'));
   const cats = [...ROLE_ORDER, 'none'];
@@ -170,9 +170,9 @@ export function networkOption(input: NetworkOptionInput): Record<string, unknown
       ...(placed ? { x: placed[i]!.x, y: placed[i]!.y } : {}),
       itemStyle: {
         opacity: active.has(n.key) ? 1 : 0.15,
-        ...(seedSet.has(n.key) || n.key === selected ? { borderColor: '#111', borderWidth: 3 } : {}),
+        ...(seedSet.has(n.key) ? { borderColor: '#111', borderWidth: 3 } : {}),
       },
-      label: { show: small || seedSet.has(n.key) || n.key === selected },
+      label: { show: small || seedSet.has(n.key) },
     };
   });
   const maxW = Math.max(1, ...visible.map((e) => e.weight));
@@ -200,6 +200,9 @@ export function networkOption(input: NetworkOptionInput): Record<string, unknown
         ...(force ? { force: { repulsion: 90, edgeLength: [30, 90], gravity: 0.08, layoutAnimation: false } } : {}),
         roam: true,
         draggable: force,
+        // the clicked node is selected by ECharts itself (no redraw of the whole graph)
+        selectedMode: 'single',
+        select: { itemStyle: { borderColor: '#f1c40f', borderWidth: 4 }, label: { show: true, fontWeight: 'bold' } },
         top: 36,
         bottom: 8,
         data,
