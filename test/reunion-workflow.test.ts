@@ -112,6 +112,13 @@ describe.each(testDialects())('reunion verification on $name', (dialect) => {
     expect(audit.entries.some((e) => e.action === 'reunion.candidate.review' && e.outcome === 'refused' && e.actor === 'clerk1')).toBe(true);
   });
 
+  it('records the DNA sample status and case number as police only', async () => {
+    const postId = demo.children[truePairs[2]![0]]!.id;
+    expect((await t.call('PUT', `/api/reunion/posts/${postId}/dna`, { dnaStatus: 'collected' }, 'volunteer')).json().error.code).toBe('REUNION_ROLE_DENIED');
+    const res = await t.call('PUT', `/api/reunion/posts/${postId}/dna`, { dnaStatus: 'in_database', policeCaseNo: 'A1101012026113000001' }, 'police');
+    expect(res.json()).toMatchObject({ id: postId, dnaStatus: 'in_database', policeCaseNo: 'A1101012026113000001' });
+  });
+
   it('closes and reopens a post only as police with a reason', async () => {
     const postId = demo.families[truePairs[1]![1]]!.id;
     expect((await t.call('POST', `/api/reunion/posts/${postId}/transitions`, { transition: 'close', reason: '家属撤回' }, 'volunteer')).json().error.code).toBe('REUNION_ROLE_DENIED');

@@ -34,7 +34,7 @@ export const REUNION_POLICIES: Readonly<Record<ReunionAction, ReunionPolicy>> = 
   'reunion.post.read': { roles: ['volunteer', 'police', 'admin'], purpose: false, description: '查看帖子全部字段（联系方式脱敏） read posts, contacts masked' },
   'reunion.contact.read': { roles: ['police', 'admin'], purpose: true, description: '查看未脱敏联系方式 read contacts unmasked, with a purpose' },
   'reunion.candidate.review': { roles: ['volunteer', 'police', 'admin'], purpose: false, description: '计算与审核候选匹配 compute and review candidates (each transition has its own roles)' },
-  'reunion.post.close': { roles: ['police', 'admin'], purpose: false, description: '结案或重新开启 close or reopen a post' },
+  'reunion.post.close': { roles: ['police', 'admin'], purpose: false, description: '结案、重新开启、记录DNA采样状态 close or reopen a post, record its DNA sample status' },
   'reunion.tip.moderate': { roles: ['volunteer', 'admin'], purpose: false, description: '审核群众线索 moderate tips from the public' },
   'reunion.alert.send': { roles: ['police', 'admin'], purpose: false, description: '推送走失预警、管理接收人 send alerts, manage subscribers' },
   'reunion.pfif.exchange': { roles: ['police', 'admin'], purpose: false, description: 'PFIF 导入导出 PFIF import and export' },

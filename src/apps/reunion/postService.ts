@@ -11,7 +11,7 @@ import { appendAudit } from '../../security/audit.ts';
 import { maskAddress, maskName, maskPhone } from '../../security/masking.ts';
 import type { ReunionActor } from './access.ts';
 import { ReunionErrors as E } from './errors.ts';
-import { CONSENT_FIELDS, type Consent, type Contact, type PostKind, type PostState, type ReunionPost } from './model.ts';
+import { CONSENT_FIELDS, type Consent, type Contact, type DnaStatus, type PostKind, type PostState, type ReunionPost } from './model.ts';
 import { normalizePost, type PostInput } from './postInput.ts';
 import { contactCipher, findPostRow, postToRow, rowToPost } from './postRepository.ts';
 import { reunionDb } from './schema.ts';
@@ -113,6 +113,15 @@ export async function setConsent(ctx: PlatformContext, id: string, consent: Part
   await reunionDb(ctx.database.db).updateTable('reunion_posts').set({ consent_json: row.consent_json, search_names: row.search_names, search_place: row.search_place, updated_at: row.updated_at }).where('id', '=', id).execute();
   await appendAudit(ctx, { actor: actor.username, role: actor.platformRole, action: 'reunion.post.write', recordKind: 'reunion_post', recordIds: [id], outcome: 'allowed', detail: { op: 'consent', consent: next.consent } });
   return viewOf(next);
+}
+
+/** Record the DNA sample status (and the police case number when given) of a post; audited. */
+export async function setDnaStatus(ctx: PlatformContext, id: string, dnaStatus: DnaStatus, policeCaseNo: string | null | undefined, actor: ReunionActor): Promise<PostView> {
+  await loadPost(ctx, id);
+  await reunionDb(ctx.database.db).updateTable('reunion_posts')
+    .set({ dna_status: dnaStatus, ...(policeCaseNo !== undefined ? { police_case_no: policeCaseNo } : {}), updated_at: ctx.now().toISOString() }).where('id', '=', id).execute();
+  await appendAudit(ctx, { actor: actor.username, role: actor.platformRole, action: 'reunion.post.write', recordKind: 'reunion_post', recordIds: [id], outcome: 'allowed', detail: { op: 'dna', dnaStatus } });
+  return viewOf(await loadPost(ctx, id));
 }
 
 /**

@@ -69,6 +69,12 @@ function provinceOnly(code: string | null | undefined): string | null {
   return code && /^\d{2}0000$/.test(code) ? code : null;
 }
 
+/** Field references used by several rules, as one function each so the engine reads and keys them once. */
+const childBirth = (r: Row) => child(r).birthDate;
+const familyBirth = (r: Row) => family(r).birthDate;
+const childLossCode = (r: Row) => child(r).lossPlace?.divisionCode ?? null;
+const familyLossCode = (r: Row) => family(r).lossPlace?.divisionCode ?? null;
+
 /** The resolver configuration for child posts (left) × family posts (right); top-10 per child post. */
 export const reunionMatchConfig: ResolverConfig = {
   idField: 'id',
@@ -79,7 +85,7 @@ export const reunionMatchConfig: ResolverConfig = {
     { name: 'nicknameVsGiven', left: (r) => nicknameCore(child(r).nickname), right: (r) => givenTail(family(r).name), comparator: { kind: 'exact' } },
     { name: 'givenName', left: (r) => givenOf(child(r).currentName), right: (r) => givenOf(family(r).name), comparator: { kind: 'exact' } },
     { name: 'sex', left: 'sex', comparator: { kind: 'exact' } },
-    { name: 'birthDate', left: (r) => child(r).birthDate, right: (r) => family(r).birthDate, comparator: { kind: 'date', tolerancesDays: [31, 366] } },
+    { name: 'birthDate', left: childBirth, right: familyBirth, comparator: { kind: 'date', tolerancesDays: [31, 366] } },
     { name: 'lossDate', left: (r) => child(r).lossDate, right: (r) => family(r).lossDate, comparator: { kind: 'date', tolerancesDays: [366] } },
     { name: 'postAfterLoss', left: 'postedOn', right: (r) => family(r).lossDate, comparator: { kind: 'dateNotBefore' } },
     { name: 'lossPlace', left: (r) => child(r).lossPlace, right: (r) => family(r).lossPlace, comparator: { kind: 'place' } },
@@ -94,16 +100,16 @@ export const reunionMatchConfig: ResolverConfig = {
       name: 'sex+birthYear±1+prefecture',
       keys: [
         { field: 'sex' },
-        { field: (r) => child(r).birthDate, rightField: (r) => family(r).birthDate, transform: 'year', window: 1 },
-        { field: (r) => child(r).lossPlace?.divisionCode ?? null, rightField: (r) => family(r).lossPlace?.divisionCode ?? null, transform: 'division', level: 'prefecture' },
+        { field: childBirth, rightField: familyBirth, transform: 'year', window: 1 },
+        { field: childLossCode, rightField: familyLossCode, transform: 'division', level: 'prefecture' },
       ],
     },
     {
       name: 'sex+birthYear±1+province (child knows only the province)',
       keys: [
         { field: 'sex' },
-        { field: (r) => child(r).birthDate, rightField: (r) => family(r).birthDate, transform: 'year', window: 1 },
-        { field: (r) => provinceOnly(child(r).lossPlace?.divisionCode), rightField: (r) => family(r).lossPlace?.divisionCode ?? null, transform: 'division', level: 'province' },
+        { field: childBirth, rightField: familyBirth, transform: 'year', window: 1 },
+        { field: (r) => provinceOnly(child(r).lossPlace?.divisionCode), rightField: familyLossCode, transform: 'division', level: 'province' },
       ],
     },
     {
@@ -111,7 +117,7 @@ export const reunionMatchConfig: ResolverConfig = {
       keys: [
         { field: (r) => child(r).nickname, rightField: (r) => family(r).nickname, transform: 'namePinyin' },
         { field: 'sex' },
-        { field: (r) => child(r).birthDate, rightField: (r) => family(r).birthDate, transform: 'year', window: 2 },
+        { field: childBirth, rightField: familyBirth, transform: 'year', window: 2 },
       ],
       maxBlockSize: 400,
     },

@@ -11,10 +11,10 @@ import type { PlatformContext } from '../../../platform/module.ts';
 import { requireReunionAccess } from '../access.ts';
 import { computeCandidates, listCandidates } from '../candidateRanker.ts';
 import { ReunionErrors as E } from '../errors.ts';
-import { POST_KINDS, POST_STATES } from '../model.ts';
+import { DNA_STATUSES, POST_KINDS, POST_STATES } from '../model.ts';
 import { addPhoto } from '../photos.ts';
 import { consentSchema, postInputSchema, type PostInput } from '../postInput.ts';
-import { createPost, listPosts, postTimeline, readContacts, readPost, setConsent, transitionPost } from '../postService.ts';
+import { createPost, listPosts, postTimeline, readContacts, readPost, setConsent, setDnaStatus, transitionPost } from '../postService.ts';
 import { applyCandidateTransition, CANDIDATE_TRANSITIONS, notifyFamily, type CandidateTransition } from '../verification.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -44,6 +44,12 @@ export function reunionStaffRoutes(app: FastifyInstance, ctx: PlatformContext): 
   route(app, {
     method: 'PUT', url: '/api/reunion/posts/:id/consent', tags: ['reunion'], summary: '公开同意 consent flags', auth: true, params: idParams, body: consentSchema,
     handler: async ({ params, body, user }) => setConsent(ctx, params.id, body as Record<string, boolean>, await requireReunionAccess(ctx, user, 'reunion.post.write', [params.id])),
+  });
+
+  route(app, {
+    method: 'PUT', url: '/api/reunion/posts/:id/dna', tags: ['reunion'], summary: 'DNA 采样状态与案件编号 DNA sample status and police case number', auth: true, params: idParams,
+    body: z.object({ dnaStatus: z.enum(DNA_STATUSES), policeCaseNo: z.string().max(60).nullable().optional() }),
+    handler: async ({ params, body, user }) => setDnaStatus(ctx, params.id, body.dnaStatus, body.policeCaseNo, await requireReunionAccess(ctx, user, 'reunion.post.close', [params.id])),
   });
 
   route(app, {
