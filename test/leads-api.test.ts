@@ -81,7 +81,7 @@ describe.each(testDialects())('leads API on $name', (dialect) => {
   it('describes every leads route in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { tags?: string[] }>> };
     const leads = Object.keys(doc.paths).filter((p) => p.startsWith('/api/leads'));
-    expect(leads.length).toBe(20);
+    expect(leads.length).toBe(21);
     expect(doc.paths['/api/leads/cases/{caseNo}/graph/expand']!.post!.tags).toEqual(['leads']);
   });
 
@@ -116,6 +116,10 @@ describe.each(testDialects())('leads API on $name', (dialect) => {
     ].sort());
     const runs = (await call('GET', '/api/leads/cases/CASE-1/rules/runs')).json().runs as Array<{ runBy: string; dryRun: boolean; results: { ruleId: string; hits: number }[] }>;
     expect(runs.map((r) => [r.runBy, r.dryRun, r.results.map((x) => x.hits)])).toEqual([['inv1', false, [1, 1, 1, 1, 2]], ['inv1', true, [1, 1, 1, 1, 2]]]);
+    const why = (await call('GET', `/api/leads/cases/CASE-1/explain?personKey=${encodeURIComponent(key('E'))}&ruleId=one-id-several-names`)).json();
+    expect([why.outcome, why.conditions[0].actual, why.evidence]).toEqual(['false', 1, ids.E]);
+    const hit = (await call('GET', `/api/leads/cases/CASE-1/explain?personKey=${encodeURIComponent(key('C'))}&ruleId=generic-descriptions`)).json();
+    expect([hit.outcome, hit.conditions.map((c: { actual: number }) => c.actual), hit.evidence]).toEqual(['true', [5, 3], ids.C]);
     const flagged = tags.find((t) => t.ruleId === 'prohibited-item-screening')!;
     expect(flagged.evidence[0]!.values).toEqual({ 'count(parcels where flagged and sender = person within 90d) >= 1': 1 });
     for (const t of tags) expect(t.evidence.length).toBeGreaterThan(0);

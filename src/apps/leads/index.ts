@@ -27,6 +27,7 @@ export { expandNetwork, networkPath, exportNetwork, type Seed, type NetworkView,
 export { parcelNetwork, type ParcelNetwork } from './networkBuilder.ts';
 export { personKeyOf, nodeKeyOf, normaliseIdNumber } from './personKeys.ts';
 export { runTagRules, refreshSubjects, listRuleRuns, type RuleRunView, type RuleRunSummary, type RuleRunRecord } from './tagRunner.ts';
+export { explainRule, type RuleExplanation } from './ruleExplainer.ts';
 export { loadTagRules, loadRuleLists, TAG_CATALOGUE, type LeadsRule } from './tagCatalogue.ts';
 export { scoreLeads, fitLeadModel, readLeadModel, type ModelView, type ScoringModel, type Contribution } from './leadScorer.ts';
 export { listTags, listLeads, readLead, reviewLead, exportLeads, precisionByRule, type TagView, type LeadView, type LeadSummary } from './leadReview.ts';

@@ -18,6 +18,7 @@ import { fitLeadModel, readLeadModel, scoreLeads } from './leadScorer.ts';
 import { expandNetwork, exportNetwork, networkPath } from './networkService.ts';
 import { evidenceParcels } from './personDetails.ts';
 import { loadTagRules } from './tagCatalogue.ts';
+import { explainRule } from './ruleExplainer.ts';
 import { listRuleRuns, runTagRules } from './tagRunner.ts';
 
 const caseParams = z.object({ caseNo: z.string().min(1).max(100) });
@@ -77,6 +78,9 @@ export function leadsRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   route(app, { method: 'GET', url: '/api/leads/cases/:caseNo/rules/runs', tags, auth: true, params: caseParams, summary: '规则运行记录 rule runs of a case',
     query: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }),
     handler: async ({ user, params, query }) => ({ runs: await listRuleRuns(ctx, actorOf(user), params.caseNo, query.limit) }) });
+  route(app, { method: 'GET', url: '/api/leads/cases/:caseNo/explain', tags, auth: true, params: caseParams, summary: '规则为何成立或不成立 why a rule did or did not fire for a person',
+    query: z.object({ personKey: z.string().regex(/^id:-?\d+$/), ruleId: z.string().max(100) }),
+    handler: async ({ user, params, query }) => explainRule(ctx, actorOf(user), params.caseNo, query.personKey, query.ruleId) });
   route(app, { method: 'GET', url: '/api/leads/cases/:caseNo/tags', tags, auth: true, params: caseParams, summary: '标签及证据 tags with evidence',
     query: z.object({ personKey: z.string().max(40).optional(), includeExpired: z.enum(['true', 'false']).optional() }),
     handler: async ({ user, params, query }) => ({ tags: await listTags(ctx, actorOf(user), params.caseNo, { ...(query.personKey ? { personKey: query.personKey } : {}), includeExpired: query.includeExpired === 'true' }) }) });
