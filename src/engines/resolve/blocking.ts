@@ -86,31 +86,60 @@ function partValues(value: unknown, part: BlockingKeyConfig, query: boolean, out
   }
 }
 
+/** The hashed values of one key part for every record of one side, as a CSR list. */
+interface PartColumn {
+  readonly start: Int32Array;
+  readonly values: Int32Array;
+}
+
+/**
+ * Part columns of one side, shared between rules: a part (field, transform, options, query or
+ * index side) that several rules use, through the same field reference, is computed once.
+ */
+type PartCache = Map<unknown, Map<string, PartColumn>>;
+
+function partColumn(rows: readonly Row[], field: BlockingKeyConfig['field'], part: BlockingKeyConfig, query: boolean, cache: PartCache): PartColumn {
+  const signature = `${part.transform ?? 'exact'}|${part.length ?? ''}|${part.level ?? ''}|${query ? (part.window ?? 0) : 0}`;
+  let byField = cache.get(field);
+  if (!byField) cache.set(field, (byField = new Map()));
+  const hit = byField.get(signature);
+  if (hit) return hit;
+  const start = new Int32Array(rows.length + 1);
+  const out = new Scratch();
+  for (let i = 0; i < rows.length; i++) {
+    start[i] = out.count;
+    partValues(readField(rows[i]!, field), part, query, out);
+  }
+  start[rows.length] = out.count;
+  const column = { start, values: out.values.slice(0, out.count) };
+  byField.set(signature, column);
+  return column;
+}
+
 /**
  * Composite keys of every record under one rule, as a CSR list (`start[i]`…`start[i + 1]` in
  * `keys`): each combination of the parts' hashed values mixed into one 32-bit key (at most
  * MAX_KEYS_PER_RECORD per record, duplicates removed). A hash collision can only add a
  * candidate pair (which is then compared like any other), never lose one.
  */
-function ruleKeys(rows: readonly Row[], rule: BlockingRuleConfig, rightField: boolean, query: boolean): { start: Int32Array; keys: Int32Array } {
+function ruleKeys(rows: readonly Row[], rule: BlockingRuleConfig, rightField: boolean, query: boolean, cache: PartCache): { start: Int32Array; keys: Int32Array } {
   const start = new Int32Array(rows.length + 1);
   const keys = new Scratch();
-  const part = new Scratch();
   let acc = new Int32Array(MAX_KEYS_PER_RECORD);
   let next = new Int32Array(MAX_KEYS_PER_RECORD);
-  const fields = rule.keys.map((k) => (rightField ? (k.rightField ?? k.field) : k.field));
+  const columns = rule.keys.map((k) => partColumn(rows, rightField ? (k.rightField ?? k.field) : k.field, k, query, cache));
   for (let i = 0; i < rows.length; i++) {
     start[i] = keys.count;
-    const row = rows[i]!;
     let nAcc = 1;
     acc[0] = 0x1b873593;
-    for (let k = 0; k < rule.keys.length && nAcc > 0; k++) {
-      part.count = 0;
-      partValues(readField(row, fields[k]!), rule.keys[k]!, query, part);
+    for (let k = 0; k < columns.length && nAcc > 0; k++) {
+      const { start: from, values } = columns[k]!;
+      const v0 = from[i]!;
+      const v1 = from[i + 1]!;
       let nNext = 0;
       for (let a = 0; a < nAcc && nNext < MAX_KEYS_PER_RECORD; a++) {
-        for (let v = 0; v < part.count && nNext < MAX_KEYS_PER_RECORD; v++) {
-          let h = Math.imul(acc[a]! ^ part.values[v]!, 0x9e3779b1);
+        for (let v = v0; v < v1 && nNext < MAX_KEYS_PER_RECORD; v++) {
+          let h = Math.imul(acc[a]! ^ values[v]!, 0x9e3779b1);
           h ^= h >>> 15;
           next[nNext++] = h;
         }
@@ -155,10 +184,12 @@ export function buildBlockingIndex(rules: readonly BlockingRuleConfig[], left: r
   const leftKeys: Int32Array[] = [];
   const rightIndex: Map<number, readonly number[]>[] = [];
   const skippedKeys: number[] = [];
+  const leftCache: PartCache = new Map();
+  const rightCache: PartCache = new Map();
   for (const rule of rules) {
-    const q = ruleKeys(left, rule, false, true);
+    const q = ruleKeys(left, rule, false, true, leftCache);
     const windowed = rule.keys.some((k) => (k.transform ?? 'exact') === 'year' && (k.window ?? 0) > 0);
-    const r = dedupe && !windowed ? q : ruleKeys(rightRows, rule, !dedupe, false);
+    const r = dedupe && !windowed ? q : ruleKeys(rightRows, rule, !dedupe, false, dedupe ? leftCache : rightCache);
     const lists = new Map<number, number[]>();
     for (let j = 0; j < rightRows.length; j++) {
       for (let x = r.start[j]!; x < r.start[j + 1]!; x++) {
