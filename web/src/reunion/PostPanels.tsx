@@ -91,6 +91,7 @@ export function StateActions({ post, role, onChanged }: { post: PostView; role: 
 
   if (!open) return <button type="button" className="btn btn-small reu-push" onClick={() => setOpen(true)} data-testid="post-transition">{transition === 'close' ? tx('closePost') : tx('reopenPost')}</button>;
   return (
+    <div className="reu-fullrow">
     <form className="reu-reason-form" onSubmit={submit}>
       <label className="field">
         <span className="field-label">{transition === 'close' ? tx('closePost') : tx('reopenPost')} — {tx('closeReason')}</span>
@@ -102,5 +103,6 @@ export function StateActions({ post, role, onChanged }: { post: PostView; role: 
         <button type="submit" className="btn btn-small btn-primary">{tx('confirm')}</button>
       </div>
     </form>
+    </div>
   );
 }
