@@ -59,7 +59,8 @@ export function conditionsOf(conditions: readonly ConditionExplanation[]): TagCo
 export async function refreshSubjects(ctx: PlatformContext): Promise<number> {
   await ctx.database.db.transaction().execute(async (trx) => {
     await sql`delete from leads_persons`.execute(trx);
-    await sql`insert into leads_persons (person_key) select distinct 'id:' || cast(sender_id_bidx as text) from parcels where sender_id_bidx is not null`.execute(trx);
+    // on conflict: a run in another case refreshing at the same moment may have inserted the key already
+    await sql`insert into leads_persons (person_key) select distinct 'id:' || cast(sender_id_bidx as text) from parcels where sender_id_bidx is not null on conflict (person_key) do nothing`.execute(trx);
     await sql`delete from leads_person_phones`.execute(trx);
     await sql`insert into leads_person_phones (person_key, phone_key, parcel_id, name)
       select 'id:' || cast(sender_id_bidx as text), cast(sender_phone_bidx as text), min(id), min(sender_name)
