@@ -74,6 +74,20 @@ describe.each(testDialects())('reunion verification on $name', (dialect) => {
     const opened = await step('openReview', 'volunteer');
     expect(opened.statusCode).toBe(200);
     expect(opened.json().posts.map((p: { state: string }) => p.state)).toEqual(['candidate_review', 'candidate_review']);
+    // A second family post telling the same loss gives the child a second candidate; it cannot be opened while the first is under review.
+    const fam = demo.families[f]!;
+    const text = (d: { year: number; month?: number; day?: number } | null) => (d ? [d.year, d.month, d.day].filter((x) => x !== undefined).map((x) => String(x).padStart(2, '0')).join('-') : undefined);
+    const twin = (await t.call('POST', '/api/reunion/posts', {
+      kind: 'familySearch', sex: fam.sex, ...(fam.name ? { name: fam.name } : { nameUnknown: true }), ...(fam.nickname ? { nickname: fam.nickname } : {}),
+      birthDate: text(fam.birthDate), lossDate: text(fam.lossDate), lossPlace: fam.lossPlace, ...(fam.heightCm ? { heightCm: fam.heightCm } : {}),
+      marks: { items: [], text: fam.marks }, ...(fam.dialect ? { dialect: fam.dialect } : {}), memories: fam.memories, relatives: fam.relatives,
+    })).json();
+    const again = (await t.call('POST', `/api/reunion/posts/${childId}/candidates`)).json().candidates as { candidateId: number; familyPostId: string; review: string }[];
+    expect(again.find((x) => x.familyPostId === familyId)).toMatchObject({ candidateId: id, review: 'under_review' });
+    const other = again.find((x) => x.familyPostId === twin.id)!.candidateId;
+    const second = await t.call('POST', `/api/reunion/candidates/${other}/transitions`, { transition: 'openReview' }, 'volunteer');
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.details.map((d: { code: string }) => d.code)).toEqual(['WORKFLOW_TRANSITION_NOT_ALLOWED']);
     const early = await t.call('POST', `/api/reunion/candidates/${id}/notify-family`, undefined, 'volunteer');
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('REUNION_CANDIDATE_NOT_REVIEWED');

@@ -1,7 +1,8 @@
 /**
  * The verification workflow of a post on src/engines/workflow (typed state machine, every step
  * recorded with actor, role, time and reason): searching → candidate_review → dna_comparison →
- * reunited, or closed (and reopened) by police. Volunteers open the review of a candidate and
+ * reunited, or closed (and reopened) by police. One candidate is verified at a time per post (a
+ * post under review or in DNA comparison cannot open another). Volunteers open the review of a candidate and
  * recommend a DNA comparison; police record the DNA result and confirm the reunion. Roles are
  * reunion roles (policies.ts). Events are stored in reunion_events (append-only, unique
  * (post_id, seq): two concurrent steps on one post cannot both land).
@@ -31,7 +32,7 @@ export const postWorkflow = defineWorkflow<PostState, PostTransition>({
     closed: { label: { zh: '已结案', en: 'closed' } },
   },
   transitions: {
-    openReview: { from: ['searching', 'candidate_review'], to: 'candidate_review', roles: ALL, label: { zh: '开始审核候选', en: 'review a candidate' } },
+    openReview: { from: ['searching'], to: 'candidate_review', roles: ALL, label: { zh: '开始审核候选', en: 'review a candidate' } },
     rejectCandidate: { from: ['candidate_review'], to: 'searching', roles: ALL, requiresReason: true, label: { zh: '排除候选', en: 'reject the candidate' } },
     recommendDna: { from: ['candidate_review'], to: 'dna_comparison', roles: ['volunteer', 'admin'], requiresReason: true, label: { zh: '建议DNA比对', en: 'recommend a DNA comparison' } },
     dnaNoMatch: { from: ['dna_comparison'], to: 'searching', roles: POLICE, requiresReason: true, label: { zh: 'DNA比对不符', en: 'DNA does not match' } },
