@@ -4,7 +4,8 @@
  * (a division code, matched at its level, or words of the division's name), by year of loss,
  * and by partial dates of loss or birth that must overlap the post's (C17: '2016年7月' is the
  * month; C16: '1990-02-30' is refused with REUNION_DATE_INVALID, never rolled over). Returns
- * only published fields (publicView.ts). Closed posts are not shown. Each answer is audited
+ * only published fields (publicView.ts), exact name matches first (章三 and 张三 read alike;
+ * a search for 张三 lists 张三 before 章三). Closed posts are not shown. Each answer is audited
  * (actor 'anonymous', the ids returned, the client address).
  */
 import { sql } from 'kysely';
@@ -83,6 +84,9 @@ export async function searchPublic(ctx: PlatformContext, q: PublicQuery, client:
   if (born) sel = sel.where('birth_year', '>=', Number(born[0].slice(0, 4))).where('birth_year', '<=', Number(born[1].slice(0, 4)));
   const rows = await sel.orderBy('id').limit(5000).execute();
   const cipher = contactCipher(ctx.secret);
+  // Posts whose published name is the query itself (characters, or the first pinyin key) come first; then by id.
+  const exact = keys[0] ? ` ${keys[0]} ` : null;
+  if (exact) rows.sort((a, b) => Number(!a.search_names.includes(exact)) - Number(!b.search_names.includes(exact)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const matched = rows.map((r) => rowToPost(r, cipher)).filter((p) =>
     ((q.year === undefined && !lost) || (p.consent.lossDate && p.lossDate !== null && (!lost || overlaps(lost, dayRange(p.lossDate))))) &&
     (!born || (p.consent.birthDate && p.birthDate !== null && overlaps(born, dayRange(p.birthDate)))));
