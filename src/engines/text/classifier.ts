@@ -10,6 +10,7 @@
  */
 import { predictProba, topContributions, trainLogistic, type LogisticModel } from './logistic.ts';
 import { trainNaiveBayes, type NaiveBayesModel } from './naiveBayes.ts';
+import { trainLinearSvm } from './svm.ts';
 import { segment } from './segment.ts';
 import { dropStopWords } from './stopwords.ts';
 import { fitTfidf, tfidfVector, wordAndCharFeatures, type SparseVector, type TfidfModel } from './sparse.ts';
@@ -34,6 +35,21 @@ export interface TextClassifierOptions {
   readonly selfTraining?: { readonly threshold: number; readonly weight: number } | false;
   /** Weight of the naive Bayes log-probabilities in the blend (0 = LR alone). Default 0. */
   readonly nbWeight?: number;
+  /**
+   * The linear learner: 'logistic' (multinomial, AdaGrad SGD; default) or 'svm' (one-vs-rest
+   * L2-loss SVM by dual coordinate descent, `svm.ts`, cost `C`).
+   */
+  readonly learner?: 'logistic' | 'svm';
+  /** SVM cost C (learner 'svm'). Default 10. */
+  readonly C?: number;
+  /**
+   * Class-prior correction for macro-F1: γ ≥ 0 adds γ·ln(n_max / n_c) to class c's bias, n_c the
+   * number of full-weight (weight ≥ 1) training documents of class c. Small classes otherwise
+   * lose recall to large ones on unseen text (the score threshold shift of Lipton, Elkan &
+   * Naryanaswamy 2014, "Optimal thresholding of classifiers to maximize F1", here one shared
+   * γ chosen by cross-validation). Default 0 (none).
+   */
+  readonly priorShift?: number;
 }
 
 export interface TextClassifierModel {
@@ -61,13 +77,19 @@ export function textFeatures(text: string): string[] {
  */
 export function trainTextClassifier(docs: readonly TrainingDoc[], classes: readonly string[], unlabelled: readonly (readonly string[])[] = [], options: TextClassifierOptions = {}): TextClassifierModel {
   if (new Set(docs.map((d) => d.label)).size < 2) throw new AppError(TextErrors.TEXT_TRAINING_EMPTY);
-  const { minDf = 2, epochs = 30, l2 = 1e-5, learningRate = 0.5, seed = 7, selfTraining = false, nbWeight = 0 } = options;
+  const { minDf = 2, epochs = 30, l2 = 1e-5, learningRate = 0.5, seed = 7, selfTraining = false, nbWeight = 0, learner = 'logistic', C = 10, priorShift = 0 } = options;
   const tfidf = fitTfidf([...docs.map((d) => d.features), ...unlabelled], minDf);
   const xs = docs.map((d) => tfidfVector(tfidf, d.features));
   const ys = docs.map((d) => d.label);
   const ws = docs.map((d) => d.weight ?? 1);
   const lrOptions = { epochs, l2, learningRate, seed };
-  let lr = trainLogistic(xs, ys, classes, tfidf.vocabulary.size, { ...lrOptions, sampleWeights: ws });
+  const fit = (x: readonly SparseVector[], y: readonly string[], w: readonly number[]): LogisticModel => {
+    const m = learner === 'svm'
+      ? trainLinearSvm(x, y, classes, tfidf.vocabulary.size, { C, seed, sampleWeights: w })
+      : trainLogistic(x, y, classes, tfidf.vocabulary.size, { ...lrOptions, sampleWeights: w });
+    return priorShift > 0 ? shiftBias(m, docs, classes, priorShift) : m;
+  };
+  let lr = fit(xs, ys, ws);
   const nb = nbWeight > 0 ? naiveBayesOver(tfidf, docs, classes, nbWeight) : undefined;
   if (selfTraining && unlabelled.length) {
     const ux = unlabelled.map((f) => tfidfVector(tfidf, f));
@@ -82,9 +104,18 @@ export function trainTextClassifier(docs: readonly TrainingDoc[], classes: reado
         py.push(classes[best]!);
       }
     });
-    lr = trainLogistic([...xs, ...px], [...ys, ...py], classes, tfidf.vocabulary.size, { ...lrOptions, sampleWeights: [...ws, ...py.map(() => selfTraining.weight)] });
+    lr = fit([...xs, ...px], [...ys, ...py], [...ws, ...py.map(() => selfTraining.weight)]);
   }
   return { classes, tfidf, lr, temperature: 1, ...(nb ? { nb } : {}) };
+}
+
+/** The model with γ·ln(n_max / n_c) added to each class bias (see `priorShift`); classes without full-weight documents get the largest shift. */
+function shiftBias(m: LogisticModel, docs: readonly TrainingDoc[], classes: readonly string[], gamma: number): LogisticModel {
+  const counts = classes.map((c) => docs.filter((d) => d.label === c && (d.weight ?? 1) >= 1).length);
+  const most = Math.max(...counts);
+  const least = Math.min(...counts.filter((n) => n > 0));
+  const bias = m.bias.map((b, c) => b + gamma * Math.log(most / (counts[c]! || least)));
+  return { ...m, bias };
 }
 
 function naiveBayesOver(tfidf: TfidfModel, docs: readonly TrainingDoc[], classes: readonly string[], weight: number): NonNullable<TextClassifierModel['nb']> {
