@@ -92,10 +92,11 @@ export async function rankCandidates(ctx: PlatformContext, post: ReunionPost, op
   const self = toMatchPost(post);
   if (!self) throw new AppError(E.REUNION_NO_CANDIDATES, { id: post.id, reason: '性别不详', reasonEn: 'the sex is unknown' });
   // Only posts that blocking could pair with this one, and context posts like it: same sex, birth
-  // year within ±YEAR_WINDOW (or unknown), or the same birth name (blocking rule 4 has no year).
+  // year within ±YEAR_WINDOW (or unknown; any year when this post's is unknown), or the same
+  // birth name (blocking rule 4 has no year).
   const y = post.birthDate?.year;
   const names = [post.name, post.formerName].filter((n): n is string => Boolean(n));
-  const filter = y === undefined ? undefined : { sex: self.sex, yearFrom: y - YEAR_WINDOW, yearTo: y + YEAR_WINDOW, names };
+  const filter = { sex: self.sex, yearFrom: y === undefined ? -9999 : y - YEAR_WINDOW, yearTo: y === undefined ? 9999 : y + YEAR_WINDOW, names };
   const load = async (kind: 'familySearch' | 'childSearch') => (await postRowsOfKind(db, kind, MATCHABLE_STATES, filter)).filter((r) => r.id !== post.id).map((r) => rowToPost(r, cipher));
   if (self.kind === 'childSearch') {
     const families = matchable(await load('familySearch')) as FamilySearchPost[];
