@@ -66,6 +66,18 @@ const MINOR = {
   consent: { sex: true, name: true, nickname: true, birthDate: true, lossDate: true, lossPlace: true, heightCm: true, marks: true },
 };
 
+/** A minimal JPEG carrying an Exif segment with a GPS position and a comment (as src/apps/reunion/photos.test.ts builds them). */
+function jpegWithExif(): Buffer {
+  const seg = (marker: number, body: Buffer | string) => {
+    const b = typeof body === 'string' ? Buffer.from(body, 'latin1') : body;
+    return Buffer.concat([Buffer.from([0xff, marker, (b.length + 2) >> 8, (b.length + 2) & 0xff]), b]);
+  };
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]), seg(0xe0, 'JFIF\0\x01\x02\0\0\x01\0\x01\0\0'), seg(0xe1, 'Exif\0\0MM\0*GPSLatitude 30.68'), seg(0xfe, 'taken at home'),
+    seg(0xdb, Buffer.alloc(65, 2)), seg(0xc0, Buffer.from([8, 0, 1, 0, 1, 1, 1, 0x11, 0])), seg(0xda, Buffer.from([1, 1, 0, 0, 63, 0])), Buffer.from([9, 8, 7]), Buffer.from([0xff, 0xd9]),
+  ]);
+}
+
 describe('end to end: public search by pinyin without contacts, a volunteer reviews a candidate', () => {
   let dir: string;
   let ctx: PlatformContext;
@@ -258,6 +270,8 @@ describe('end to end: public search by pinyin without contacts, a volunteer revi
     expect(read).toMatchObject({ actor: police.username, purpose: '联系家属核实走失经过', recordIds: [MINOR.id] });
     expect(await page.getAttribute('[data-testid=consent] [data-consent=memories]', 'data-on')).toBe('false');
     expect(await page.textContent('[data-testid=post-fields] [data-field=lossPlace]')).toContain('公开（未成年人：仅区县）');
+    await page.setInputFiles('[data-testid=photos] input[type=file]', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: jpegWithExif() });
+    await poll(() => page.textContent('[data-testid=photos] [data-photo]')).toMatch(/照片 \d+ 已保存（\d+ 字节），已去除：APP1 Exif, COM/);
     await page.click('[data-testid=post-transition]');
     expect(await page.textContent('.reu-reason-form')).toContain('结案');
     await shot(page, '08-police-post');

@@ -15,7 +15,7 @@ import { CandidatePanel } from './CandidatePanel.tsx';
 import { useReunionText, type ReunionKey } from './i18n/messages.ts';
 import { dateText, may, mayBeMinor } from './model.ts';
 import { ReunionError } from './Notices.tsx';
-import { ConsentPanel, StateActions } from './PostPanels.tsx';
+import { ConsentPanel, PhotoUpload, StateActions } from './PostPanels.tsx';
 import { TimelineTable } from './TimelineTable.tsx';
 import { CONSENT_FIELDS, type ConsentField, type Contact, type PostView, type Timeline } from './types.ts';
 
@@ -56,6 +56,7 @@ export function PostDetail({ id, back }: { id: string; back: string }) {
             <div className="reu-col">
               <ConsentPanel key={p.consent ? JSON.stringify(p.consent) : ''} post={p} role={user?.role ?? 'viewer'} onSaved={post.reload} />
               <ContactsPanel post={p} role={user?.role ?? 'viewer'} />
+              {may(user?.role ?? 'viewer', 'reunion.post.write') && <PhotoUpload post={p} />}
             </div>
           </div>
           <CandidatePanel postId={p.id} kind={p.kind} onChanged={refresh} />

@@ -106,3 +106,43 @@ export function StateActions({ post, role, onChanged }: { post: PostView; role: 
     </div>
   );
 }
+
+/** Upload a JPEG or PNG photo; the server strips its metadata (EXIF with GPS, comments, text chunks) and says what it removed. */
+export function PhotoUpload({ post }: { post: PostView }) {
+  const tx = useReunionText();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<{ photoId: number; mime: string; bytes: number; removed: string[] }[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  async function upload(file: File) {
+    setBusy(true);
+    setError(null);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let bin = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      const r = await postApi<{ photoId: number; mime: string; bytes: number; removed: string[] }>(`/api/reunion/posts/${encodeURIComponent(post.id)}/photos`, { dataBase64: btoa(bin), filename: file.name });
+      setDone((xs) => [...xs, r]);
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" data-testid="photos">
+      <h2 className="panel-title">{tx('photos')}</h2>
+      <div className="muted small">{tx('photoNote')}</div>
+      <input type="file" name="photo" accept="image/jpeg,image/png" disabled={busy} onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); e.target.value = ''; }} />
+      {error && <ReunionError error={error} />}
+      {done.map((p) => (
+        <div key={p.photoId} className="msg msg-ok" data-photo={p.photoId}>
+          {tx('photoStored', { id: p.photoId, bytes: p.bytes, removed: p.removed.length ? p.removed.join(', ') : tx('none') })}
+          {post.consent.photos && post.status !== 'closed' && <img className="reu-thumb" src={`/api/reunion/public/photos/${p.photoId}`} alt={tx('photos')} />}
+        </div>
+      ))}
+    </section>
+  );
+}
