@@ -155,6 +155,9 @@ describe.each(testDialects())('disputes API on $name', (dialect) => {
     const late = (await call('GET', `/api/disputes/appeals/${v.appealNo}`)).json();
     expect(late.sla.acceptance.status).toBe('open_overdue');
     expect(late.slaBreached).toBe(true);
+    const overdue = (await call('GET', '/api/disputes/appeals?overdue=true&from=2026-03-06')).json();
+    expect(overdue.appeals.map((x: { appealNo: string }) => x.appealNo)).toEqual([v.appealNo]);
+    expect(overdue.appeals[0].slaBreached).toBe(true);
     await call('POST', `/api/disputes/appeals/${v.appealNo}/transitions`, { transition: 'accept' });
     const after = (await call('GET', `/api/disputes/appeals/${v.appealNo}`)).json();
     expect(after.sla.acceptance).toMatchObject({ status: 'breached', marginMs: -86_400_000 });

@@ -73,11 +73,13 @@ export function summarise(a: Appeal, now: Date): AppealSummary {
 }
 
 /**
- * Appeals matching the filter, newest first (default 50, at most 500 per page).
+ * Appeals matching the filter, newest first (default 50, at most 500 per page); `overdue`
+ * keeps those with a milestone breached or past due now (the list's `slaBreached`).
  * @returns `{ total, appeals }` without personal data
  */
-export async function listAppeals(ctx: PlatformContext, filter: AppealFilter = {}): Promise<{ total: number; appeals: AppealSummary[] }> {
-  const { total, rows } = await listAppealRows(ctx.database, { ...filter, limit: Math.min(filter.limit ?? 50, 500) });
+export async function listAppeals(ctx: PlatformContext, filter: AppealFilter & { readonly overdue?: boolean } = {}): Promise<{ total: number; appeals: AppealSummary[] }> {
+  const { overdue, ...rest } = filter;
+  const { total, rows } = await listAppealRows(ctx.database, { ...rest, ...(overdue ? { overdueAt: ctx.now().toISOString() } : {}), limit: Math.min(filter.limit ?? 50, 500) });
   const now = ctx.now();
   return { total, appeals: rows.map((r) => summarise(r, now)) };
 }

@@ -58,6 +58,8 @@ export interface AppealFilter {
   readonly from?: string;
   readonly to?: string;
   readonly q?: string;
+  /** Only appeals with a milestone breached or open past its due time at `now` (ISO instant). */
+  readonly overdueAt?: string;
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -76,9 +78,27 @@ export async function listAppealRows(database: Database, f: AppealFilter): Promi
   if (f.from) q = q.where('received_day', '>=', f.from);
   if (f.to) q = q.where('received_day', '<=', f.to);
   if (f.q) q = q.where((eb) => eb.or([eb('title', 'like', `%${f.q}%`), eb('text', 'like', `%${f.q}%`), eb('appeal_no', '=', f.q!)]));
+  if (f.overdueAt) q = q.where(overdueSql(f.overdueAt));
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.selectAll().orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit ?? 50).offset(f.offset ?? 0).execute();
   return { total: Number(total.n), rows };
+}
+
+/**
+ * The SLA test of appealView.slaVerdicts in SQL (ISO-8601 UTC text compares as time on both
+ * dialects): a milestone is late when completed after its due instant, or not completed and due
+ * before `now`. Completion: acceptance = accepted_at, else closed_at (declined); first contact =
+ * first_contact_at, else closed_at of a declined case; resolution = resolved_at, else closed_at
+ * of a closed case; no resolution due = no target.
+ */
+function overdueSql(now: string) {
+  return sql<boolean>`(
+    (coalesce(accepted_at, closed_at) is null and acceptance_due < ${now}) or coalesce(accepted_at, closed_at) > acceptance_due
+    or (coalesce(first_contact_at, case when accepted_at is null then closed_at end) is null and first_contact_due < ${now})
+    or coalesce(first_contact_at, case when accepted_at is null then closed_at end) > first_contact_due
+    or (resolution_due is not null and (
+      (coalesce(resolved_at, case when state = 'closed' then closed_at end) is null and resolution_due < ${now})
+      or coalesce(resolved_at, case when state = 'closed' then closed_at end) > resolution_due)))`;
 }
 
 /** Open cases (received, accepted, mediating) per org code. */

@@ -37,6 +37,7 @@ const appealParams = z.object({ appealNo: z.string().min(1).max(40) });
 const listQuery = range.extend({
   state: z.string().max(20).optional(), category: z.string().max(200).optional(), divisionCode: z.string().regex(/^\d{6}$/).optional(), orgCode: z.string().max(40).optional(),
   channel: z.string().max(20).optional(), kind: z.string().max(20).optional(), projectCode: z.string().max(60).optional(), q: z.string().max(100).optional(),
+  overdue: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
   limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0),
 });
 const projectSchema = z.object({ code: z.string().min(1).max(60), name: z.string().min(1).max(200), divisionCode: z.string().max(6), households: z.number().int(), compensatedHouseholds: z.number().int(), compensationStatus: z.enum(COMPENSATION_STATUSES), startedOn: day.nullish(), aliases: z.array(z.string().max(100)).max(50).default([]) });
