@@ -24,7 +24,7 @@ export function EvidenceTable({ rows, testId, compact = false }: { rows: readonl
   return (
     <div className="table-scroll ld-evidence">
       <table className="table" data-testid={testId}>
-        <thead><tr><th>#</th>{!compact && <th>{tx('waybillNo')}</th>}<th>{tx('acceptedAt')}</th><th>{tx('sender')}</th><th>{tx('receiver')}</th><th>{tx('item')}</th><th>{tx('flagged')}</th></tr></thead>
+        <thead><tr><th>#</th>{!compact && <th>{tx('waybillNo')}</th>}<th>{tx('acceptedAt')}</th><th>{tx('sender')}</th><th>{tx('receiver')}</th><th>{tx('item')}</th>{!compact && <th>{tx('flagged')}</th>}</tr></thead>
         <tbody>
           {rows.map((p) => (
             <tr key={p.id} data-parcel={p.id}>
@@ -33,8 +33,8 @@ export function EvidenceTable({ rows, testId, compact = false }: { rows: readonl
               <td className="nowrap small">{formatInstant(p.acceptedAt, lang)}</td>
               <td className="small">{p.senderName} {p.senderPhone}<div className="muted">{compact ? p.senderProvince : `${p.senderProvince ?? ''} ${p.senderAddress}`}</div></td>
               <td className="small">{p.receiverName} {p.receiverPhone}<div className="muted">{compact ? p.receiverProvince : `${p.receiverProvince ?? ''} ${p.receiverAddress}`}</div></td>
-              <td>{p.itemName}</td>
-              <td>{p.flaggedTerms.length ? <span className="tag tag-alert">{p.flaggedTerms.join('、')}</span> : ''}</td>
+              <td>{p.itemName}{compact && p.flaggedTerms.length > 0 && <span className="tag tag-alert" title={p.flaggedTerms.join('、')}>⚠</span>}</td>
+              {!compact && <td>{p.flaggedTerms.length ? <span className="tag tag-alert">{p.flaggedTerms.join('、')}</span> : ''}</td>}
             </tr>
           ))}
         </tbody>

@@ -136,6 +136,7 @@ export function NetworkTab({ caseView, personKey }: { caseView: CaseView; person
             <span className="muted small">{tx('network', { nodes: num(view.network.nodes), edges: num(view.network.edges), parcels: num(view.network.parcels) })}</span>
           </div>
           {view.truncated && <div className="notice notice-warn">{tx('truncated')}</div>}
+          {(request?.hops ?? 0) < 4 && <div className="notice notice-info small" data-testid="roles-scope">{tx('rolesScope')}</div>}
           <div className="ld-graph-row">
             <section className="panel ld-graph-panel">
               <div className="ld-graph-tools">

@@ -163,8 +163,11 @@ export function networkOption(input: NetworkOptionInput): Record<string, unknown
     const cat = cats.indexOf(n.role && (ROLE_ORDER as readonly string[]).includes(n.role) ? n.role : 'none');
     const base = Math.min(26, (nodes.length > 500 ? 3 : 5) + 2.2 * Math.sqrt(n.evidenceCount));
     return {
+      // ECharts keys selection by name: the unique key, never the (often shared) masked name
       id: n.key,
-      name: n.name ?? n.key,
+      name: n.key,
+      person: `${n.name ?? ''} ${n.phone ?? ''}`.trim() || n.key,
+      detail: `${roleLabels[cats[cat]!] ?? cats[cat]} · ${n.province ?? ''} · ${n.hop}`,
       category: cat,
       symbolSize: seedSet.has(n.key) ? base + 8 : base,
       ...(placed ? { x: placed[i]!.x, y: placed[i]!.y } : {}),
@@ -191,13 +194,18 @@ export function networkOption(input: NetworkOptionInput): Record<string, unknown
   }));
   return {
     animation: false,
-    tooltip: { show: true, confine: true },
+    tooltip: {
+      show: true,
+      confine: true,
+      formatter: (p: { dataType?: string; data?: { person?: string; detail?: string; value?: number } }) =>
+        p.dataType === 'node' ? `${p.data?.person ?? ''}<br/>${p.data?.detail ?? ''}` : `${p.data?.value ?? ''}`,
+    },
     legend: [{ data: cats.map((c) => roleLabels[c] ?? c), top: 4, left: 8, itemWidth: 14 }],
     series: [
       {
         type: 'graph',
         layout: force ? 'force' : 'none',
-        ...(force ? { force: { repulsion: 90, edgeLength: [30, 90], gravity: 0.08, layoutAnimation: false } } : {}),
+        ...(force ? { force: small ? { repulsion: 260, edgeLength: [70, 150], gravity: 0.05, layoutAnimation: false } : { repulsion: 90, edgeLength: [30, 90], gravity: 0.08, layoutAnimation: false } } : {}),
         roam: true,
         draggable: force,
         // the clicked node is selected by ECharts itself (no redraw of the whole graph)
@@ -210,7 +218,7 @@ export function networkOption(input: NetworkOptionInput): Record<string, unknown
         categories: cats.map((c) => ({ name: roleLabels[c] ?? c, itemStyle: { color: ROLE_COLOURS[c] } })),
         edgeSymbol: small ? ['none', 'arrow'] : ['none', 'none'],
         edgeSymbolSize: 6,
-        label: { position: 'right', fontSize: 11, formatter: '{b}' },
+        label: { position: 'right', fontSize: 11, formatter: (p: { data?: { person?: string } }) => p.data?.person ?? '' },
         emphasis: { focus: 'adjacency', lineStyle: { opacity: 1 } },
         blur: { itemStyle: { opacity: 0.12 }, lineStyle: { opacity: 0.05 } },
         scaleLimit: { min: 0.2, max: 12 },

@@ -3,6 +3,7 @@
  * shell's dictionary holds only the navigation label). `useLeadsText()` returns the function for
  * the current language; `{name}` placeholders are filled from params. Terms follow GLOSSARY.md.
  */
+import { useCallback } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 
 const zh = {
@@ -154,6 +155,7 @@ const zh = {
   'layout.force': '力导向（≤ {n} 个节点）',
   summary: '{nodes} 个节点，{edges} 条关系，{provinces} 个省份；各跳：{hops}',
   truncated: '结果已截断（达到最多节点数），请缩小范围。',
+  rolesScope: '角色按本次展开范围内的流向判定：跳数少时，边缘人员的角色可能与更大范围内不同。',
   'role.workshop': '制造作坊',
   'role.seller': '销售商',
   'role.middleman': '中间商',
@@ -343,6 +345,7 @@ const en: Record<LeadsKey, string> = {
   'layout.force': 'force (≤ {n} nodes)',
   summary: '{nodes} nodes, {edges} relations, {provinces} provinces; per hop: {hops}',
   truncated: 'The result was cut at the node limit; narrow the search.',
+  rolesScope: 'Roles are judged on the flows inside this expansion: with few hops, people at its edge may play a different role in the wider network.',
   'role.workshop': 'workshop',
   'role.seller': 'seller',
   'role.middleman': 'middleman',
@@ -386,14 +389,16 @@ const en: Record<LeadsKey, string> = {
 
 type Params = Readonly<Record<string, string | number>>;
 
-/** The leads strings of the current language: `tx(key, params)`. */
+/**
+ * The leads strings of the current language: `tx(key, params)`. The function is stable while the
+ * language stays (memoised values that depend on it, like the graph's option, are not rebuilt).
+ */
 export function useLeadsText(): (key: LeadsKey, params?: Params) => string {
   const { lang } = useI18n();
-  const dict: Record<LeadsKey, string> = lang === 'en' ? en : zh;
-  return (key, params) => {
-    const s = dict[key];
+  return useCallback((key: LeadsKey, params?: Params) => {
+    const s = (lang === 'en' ? en : zh)[key];
     return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
-  };
+  }, [lang]);
 }
 
 /** Both dictionaries (for the key-parity test). */
