@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { AuditPage } from '../audit/AuditPage.tsx';
 import { EvidencePage } from '../evidence/EvidencePage.tsx';
+import { DisputesPage } from '../disputes/ConsolePage.tsx';
 import { AlertsPage } from '../reunion/AlertsPage.tsx';
 import { PostsPage } from '../reunion/PostsPage.tsx';
 import { PublicSearchPage } from '../reunion/PublicSearchPage.tsx';
@@ -30,6 +31,7 @@ const views: Readonly<Record<PageId, () => React.JSX.Element>> = {
   reunionTips: TipsPage,
   reunionAlerts: AlertsPage,
   leads: LeadsPage,
+  disputes: DisputesPage,
 };
 
 function Routed() {

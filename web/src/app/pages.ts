@@ -7,11 +7,12 @@
 import { findPolicy, type Action, type RecordKind } from '../../../src/security/policies.ts';
 import { EVIDENCE_POLICIES } from '../../../src/apps/evidence/policies.ts';
 import { LEADS_POLICIES } from '../../../src/apps/leads/policies.ts';
+import { DISPUTES_POLICIES } from '../../../src/apps/disputes/policies.ts';
 import type { Role } from '../api.ts';
 import { platformRolesFor } from '../reunion/model.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
-export type PageId = 'dashboard' | 'register' | 'lookup' | 'audit' | 'evidence' | 'leads' | 'reunionPosts' | 'reunionTips' | 'reunionAlerts';
+export type PageId = 'dashboard' | 'register' | 'lookup' | 'audit' | 'evidence' | 'leads' | 'reunionPosts' | 'reunionTips' | 'reunionAlerts' | 'disputes';
 
 export interface PageDef {
   readonly id: PageId;
@@ -33,6 +34,7 @@ export const pages: readonly PageDef[] = [
   { id: 'reunionPosts', path: '/reunion/posts', label: 'nav.reunionPosts', access: null, roles: platformRolesFor('reunion.post.read') },
   { id: 'reunionTips', path: '/reunion/tips', label: 'nav.reunionTips', access: null, roles: platformRolesFor('reunion.tip.moderate') },
   { id: 'reunionAlerts', path: '/reunion/alerts', label: 'nav.reunionAlerts', access: null, roles: platformRolesFor('reunion.alert.send') },
+  { id: 'disputes', path: '/disputes', label: 'nav.disputes', access: null, roles: DISPUTES_POLICIES['disputes.read'] },
 ];
 
 /** Pages a role is granted (purpose conditions are stated on the page itself), in navigation order. */

@@ -25,6 +25,7 @@ export const en: Dictionary = {
   'nav.reunionTips': 'Tip moderation',
   'nav.reunionAlerts': 'Missing-child alerts',
   'nav.leads': 'Leads',
+  'nav.disputes': 'Disputes',
 
   'role.admin': 'Administrator',
   'role.clerk': 'Clerk',

@@ -24,6 +24,7 @@ export const zhCN = {
   'nav.reunionTips': '线索审核',
   'nav.reunionAlerts': '走失预警',
   'nav.leads': '研判线索',
+  'nav.disputes': '矛盾纠纷',
 
   'role.admin': '管理员',
   'role.clerk': '收寄员',
