@@ -5,7 +5,7 @@
  * service station figures and one body's monthly outcomes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyStats, disputesModule, fireTransition, legalStationStats, orgOutcomes, registerAppeal, slaStats, volumes, type NewAppeal } from '../src/apps/disputes/index.ts';
+import { bodyStats, disputesModule, fireTransition, legalStationStats, orgOutcomes, registerAppeal, slaStats, summary, volumes, type NewAppeal } from '../src/apps/disputes/index.ts';
 import { FIXTURE_ORGS } from '../src/apps/disputes/testing.ts';
 import { orgsModule, saveOrg } from '../src/apps/orgs/index.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
@@ -102,6 +102,10 @@ describe.each(testDialects())('disputes statistics on $name', (dialect) => {
     expect(sla['城乡建设']!.acceptance).toEqual({ met: 1, breached: 0, open: 0, openOverdue: 1, noTarget: 0 });
     // answering is the first contact: met for the answered one (2 working days from Thursday → Monday).
     expect(sla['城乡建设']!.firstContact).toEqual({ met: 1, breached: 0, open: 0, openOverdue: 1, noTarget: 0 });
+  });
+
+  it('gives the dashboard card figures at the current time', async () => {
+    expect(await summary(ctx)).toEqual({ day: '2026-04-20', receivedToday: 0, open: 1, highRiskOpen: 0, overdue: 2 });
   });
 
   it('gives legal service station figures', async () => {

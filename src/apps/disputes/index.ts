@@ -43,7 +43,7 @@ export { DISPUTE_TYPES, suggestDisputeType, type DisputeType } from './disputeTy
 export { slaFor, type SlaPolicy } from './slaPolicy.ts';
 export { appealWorkflow, APPEAL_STATES, APPEAL_TRANSITIONS, type AppealState, type AppealTransition } from './workflow.ts';
 export { earlyWarning, type WarningCluster } from './earlyWarning.ts';
-export { volumes, bodyStats, slaStats, legalStationStats, orgOutcomes } from './stats.ts';
+export { volumes, bodyStats, slaStats, legalStationStats, orgOutcomes, summary } from './stats.ts';
 export { saveProject, listProjects, matchProject, type LandProject } from './projects.ts';
 export { renderAgreement } from './agreementDocument.ts';
 export { importAppeals, type AppealImportResult } from './importer.ts';

@@ -20,7 +20,7 @@ import { DisputesErrors } from './errors.ts';
 import { APPEAL_KINDS, CHANNELS, CHANNEL_LABELS, registerAppeal } from './intake.ts';
 import { PARTY_SIDES } from './parties.ts';
 import { COMPENSATION_STATUSES, listProjects, saveProject } from './projects.ts';
-import { bodyStats, legalStationStats, orgOutcomes, slaStats, volumes } from './stats.ts';
+import { bodyStats, legalStationStats, orgOutcomes, slaStats, summary, volumes } from './stats.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const range = z.object({ from: day.optional(), to: day.optional() });
@@ -134,6 +134,13 @@ export async function disputesRoutes(app: FastifyInstance, ctx: PlatformContext)
     handler: async ({ body, user }) => {
       await requireDisputesAccess(ctx, user, 'disputes.projects');
       return { project: await saveProject(ctx, body) };
+    },
+  });
+  route(app, {
+    method: 'GET', url: '/api/disputes/stats/summary', tags: ['disputes'], summary: '首页卡片：今日受理、在办、高风险、超时 dashboard card figures', auth: true,
+    handler: async ({ user }) => {
+      await requireDisputesAccess(ctx, user, 'disputes.stats');
+      return summary(ctx);
     },
   });
   route(app, {

@@ -7,7 +7,9 @@
  * category and milestone; legal service station figures; one body's outcomes per month.
  */
 import type { PlatformContext } from '../../platform/module.ts';
+import { localDay } from '../../core/date/date.ts';
 import { listOrgRows } from '../orgs/repository.ts';
+import { listAppealRows } from './repository.ts';
 import { slaVerdicts } from './appealView.ts';
 import { disputesDb } from './schema.ts';
 import { OPEN_STATES } from './workflow.ts';
@@ -148,4 +150,21 @@ export async function legalStationStats(ctx: PlatformContext, range: DayRange = 
       open: mine.filter((r) => (OPEN_STATES as readonly string[]).includes(r.state)).length,
     };
   });
+}
+
+/**
+ * The figures of the home-dashboard card at `ctx.now()`: appeals received today (local day),
+ * open cases (received, accepted, mediating), open high-risk cases, and cases with a milestone
+ * breached or past due (the list's `overdue=true`).
+ */
+export async function summary(ctx: PlatformContext) {
+  const now = ctx.now();
+  const today = localDay(now);
+  const db = disputesDb(ctx.database.db);
+  const n = (r: { n: number | string }) => Number(r.n);
+  const receivedToday = n(await db.selectFrom('disputes_appeals').select((eb) => eb.fn.countAll<number>().as('n')).where('received_day', '=', today).executeTakeFirstOrThrow());
+  const open = n(await db.selectFrom('disputes_appeals').select((eb) => eb.fn.countAll<number>().as('n')).where('state', 'in', [...OPEN_STATES]).executeTakeFirstOrThrow());
+  const highRiskOpen = n(await db.selectFrom('disputes_appeals').select((eb) => eb.fn.countAll<number>().as('n')).where('state', 'in', [...OPEN_STATES]).where('risk_level', '=', 'high').executeTakeFirstOrThrow());
+  const overdue = (await listAppealRows(ctx.database, { overdueAt: now.toISOString(), limit: 1 })).total;
+  return { day: today, receivedToday, open, highRiskOpen, overdue };
 }
