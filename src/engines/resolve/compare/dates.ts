@@ -84,13 +84,31 @@ class Range implements DateRange {
  */
 export function dateRange(year: number, month?: number | null, day?: number | null): DateRange | null {
   if (!Number.isInteger(year) || year < 1 || year > 9999) return null;
-  if (month == null) return new Range(dayNumber(year, 1, 1), dayNumber(year, 12, 31), 'year', year, 0, 0);
+  if (month == null) return shared(0, year, 0, 0, dayNumber(year, 1, 1), dayNumber(year, 12, 31));
   if (!Number.isInteger(month) || month < 1 || month > 12) return null;
   const dim = daysInMonth(year, month);
-  if (day == null) return new Range(dayNumber(year, month, 1), dayNumber(year, month, dim), 'month', year, month, 0);
+  if (day == null) return shared(1, year, month, 0, dayNumber(year, month, 1), dayNumber(year, month, dim));
   if (!Number.isInteger(day) || day < 1 || day > dim) return null;
   const n = dayNumber(year, month, day);
-  return new Range(n, n, 'day', year, month, day);
+  return shared(2, year, month, day, n, n);
+}
+
+/**
+ * Ranges are immutable, so one object serves every record with the same date: a batch of
+ * 50,000 posts holds a few thousand distinct dates (fewer objects to allocate and to keep).
+ */
+const rangeMemo = new Map<number, Range>();
+const PRECISIONS = ['year', 'month', 'day'] as const;
+
+function shared(p: 0 | 1 | 2, year: number, month: number, day: number, lo: number, hi: number): Range {
+  const key = p * 100_000_000 + year * 10_000 + month * 100 + day;
+  let r = rangeMemo.get(key);
+  if (!r) {
+    if (rangeMemo.size >= 200_000) rangeMemo.clear();
+    r = new Range(lo, hi, PRECISIONS[p], year, month, day);
+    rangeMemo.set(key, r);
+  }
+  return r;
 }
 
 /** The calendar year of a day number (days since 1970-01-01), by integer arithmetic (civil_from_days). */

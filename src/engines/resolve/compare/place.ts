@@ -36,6 +36,21 @@ export function preparePlace(value: unknown): PlaceFeatures | null {
   const code = v.divisionCode?.trim() ?? '';
   const lat = typeof v.lat === 'number' && Number.isFinite(v.lat) ? v.lat : null;
   const lon = typeof v.lon === 'number' && Number.isFinite(v.lon) ? v.lon : null;
+  if (lat === null && lon === null) {
+    // Without a centroid a place is its code: one shared (read-only) object per code.
+    const hit = placeMemo.get(code);
+    if (hit !== undefined) return hit;
+    if (placeMemo.size >= 100_000) placeMemo.clear();
+    const f = fromCode(code, null, null);
+    placeMemo.set(code, f);
+    return f;
+  }
+  return fromCode(code, lat, lon);
+}
+
+const placeMemo = new Map<string, PlaceFeatures | null>();
+
+function fromCode(code: string, lat: number | null, lon: number | null): PlaceFeatures | null {
   if (!/^\d{6}$/.test(code) || code.startsWith('00')) return null;
   const depth = code.endsWith('0000') ? 1 : code.endsWith('00') ? 2 : 3;
   const county = Number(code);
