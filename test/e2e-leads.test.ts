@@ -4,7 +4,8 @@
  * confirms the top lead with one, exports it only after review; expands the network from a planted
  * seller's ID number (the whole ring, ~2,250 nodes, roles coloured, 31 provinces), clicks the seed on
  * the canvas and reads why it is a seller and which parcels show it; moves the time slider; expands
- * one hop from that seller, draws it by force and exports it as GEXF; reads the page in English. Demo parcels with the planted ring are generated into a temporary
+ * one hop from that seller, draws it by force and exports it as GEXF; reads the page in English;
+ * closes the case with a reason, after which no further work is offered. Demo parcels with the planted ring are generated into a temporary
  * data directory; the ground truth comes from the generator and is read only by this test.
  * Screenshots go to /tmp/gongzhi-screens/leads-*.png.
  */
@@ -86,7 +87,7 @@ describe('end to end: the leads workspace on the demo ring', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
     page = await context.newPage();
     page.setDefaultTimeout(60_000);
-    await page.goto(`${base}/`);
+    await page.goto(`${base}/`, { timeout: 120_000 });
     await page.fill('input[name=username]', user.username);
     await page.fill('input[name=password]', user.password);
     await page.click('form button[type=submit]');
@@ -243,5 +244,19 @@ describe('end to end: the leads workspace on the demo ring', () => {
     expect(await page.textContent('.ld-role-chip[data-role=middleman]')).toContain('middleman');
     await shot('10-english', false);
     await page.click('.lang-switch button:has-text("中文")');
+  });
+
+  it('closes the case with a reason, after which no further work is offered', async () => {
+    await page.click('.ld-tabs a[data-tab=case]');
+    await page.click('[data-testid=close-form] button[type=submit]');
+    await poll(() => page.textContent('[data-testid=case-tab] [role=alert] span')).toBe(errorDef('LEADS_REASON_REQUIRED')!.zh.replace('{min}', '4'));
+    await page.fill('[data-testid=close-form] textarea[name=closeReason]', '研判结束，线索已移交侦查部门');
+    await page.click('[data-testid=close-form] button[type=submit]');
+    await poll(() => page.locator('[data-testid=case-closed]').count()).toBe(1);
+    expect(await page.textContent('[data-testid=case-closed]')).toContain('研判结束，线索已移交侦查部门');
+    await page.click('.ld-tabs a[data-tab=rules]');
+    await page.waitForSelector('[data-testid=rules-table] tr[data-rule]');
+    expect(await page.isDisabled('button[data-action=dry-run]')).toBe(true);
+    await shot('11-closed', false);
   });
 });
