@@ -1,7 +1,9 @@
 /**
  * A text classifier built from the engine's parts: jieba words (stop words dropped) + word
  * bigrams + Han character bigrams → TF-IDF (idf fitted on labelled and unlabelled text) →
- * multinomial logistic regression (AdaGrad SGD), optionally one round of self-training on
+ * a linear learner — multinomial logistic regression (AdaGrad SGD) or one-vs-rest L2-loss SVMs
+ * (dual coordinate descent, `svm.ts`) — with an optional class-prior bias correction for
+ * macro-F1 (`priorShift`), optionally one round of self-training on
  * confident predictions for unlabelled text (Yarowsky 1995; Lee 2013 "pseudo-labels"), and an
  * optional log-linear blend with a multinomial naive Bayes over the same features (the NB
  * log-count evidence of Wang & Manning 2012, used here as an ensemble member). Confidences

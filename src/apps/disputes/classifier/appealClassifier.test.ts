@@ -3,9 +3,9 @@ import { evaluate, stratifiedFolds } from '../../../engines/text/metrics.ts';
 import { charBigrams, predictNaiveBayes, trainNaiveBayes } from '../../../engines/text/naiveBayes.ts';
 import { classify, loadClassifier, withCorrections } from './appealClassifier.ts';
 import { loadAppealCorpus, trainingHash, type AppealCorpus } from './corpus.ts';
-import { crossValidate, expectedCalibrationError } from './evaluate.ts';
+import { APPEAL_TRAINING, crossValidate, expectedCalibrationError } from './evaluate.ts';
 import { loadLabelled } from './data.ts';
-import { modelFromJson, modelToJson } from './modelFile.ts';
+import { DEFAULT_MODEL_FILE, MODEL_FORMAT_VERSION, modelFromJson, modelToJson } from './modelFile.ts';
 
 describe('appeal classifier: 3-fold cross-validation beside naive Bayes', () => {
   let corpus: AppealCorpus;
@@ -13,9 +13,9 @@ describe('appeal classifier: 3-fold cross-validation beside naive Bayes', () => 
     corpus = loadAppealCorpus();
   }, 900_000);
 
-  // The issue's target is macro-F1 ≥ 0.80; the shipped settings measure 0.771 / 0.782 / see the
-  // training report for fold seeds 1–3, so this asserts the measured level (≥ 0.76), not the target.
-  it('reaches macro-F1 ≥ 0.76 on fold seed 1 (target 0.80 not met); the NB baseline is computed on the same folds', () => {
+  // The issue's target: macro-F1 ≥ 0.80 on held-out thirds with the shipped recipe (APPEAL_TRAINING),
+  // each fold's model trained only on the other two thirds; the baseline on the very same folds.
+  it('reaches macro-F1 ≥ 0.80 on fold seed 1 with the shipped recipe; the NB baseline is computed on the same folds', () => {
     const run = crossValidate(corpus, 1);
     const ys = corpus.labelled.map((m) => m.label!);
     expect(run.folds).toEqual(stratifiedFolds(ys, 3, 1));
@@ -29,8 +29,9 @@ describe('appeal classifier: 3-fold cross-validation beside naive Bayes', () => 
     }
     expect(run.baseline.macroF1).toBeCloseTo(evaluate(ys, nbPred, corpus.classes).macroF1, 12);
     expect(run.baseline.macroF1).toBeGreaterThan(0.5);
-    expect(run.model.macroF1).toBeGreaterThanOrEqual(0.76);
-    expect(run.model.macroF1).toBeGreaterThan(run.baseline.macroF1 + 0.1);
+    expect(run.model.macroF1).toBeGreaterThanOrEqual(0.8);
+    for (const c of run.model.perClass) expect(c.f1).toBeGreaterThan(0.6);
+    expect(run.model.macroF1).toBeGreaterThan(run.baseline.macroF1 + 0.15);
     expect(run.model.perClass.map((c) => c.label)).toEqual(corpus.classes);
     expect(expectedCalibrationError(run.probs, run.truth)).toBeLessThan(0.5);
   }, 900_000);
@@ -38,7 +39,10 @@ describe('appeal classifier: 3-fold cross-validation beside naive Bayes', () => 
 
 describe('appeal classifier: committed model file', () => {
   const m = loadClassifier();
-  it('carries version, training-data hash of the labelled file and the 7 classes', () => {
+  it('carries version, training-data hash of the labelled file, the recipe and the 7 classes', () => {
+    expect(DEFAULT_MODEL_FILE.pathname.endsWith(`appeal-classifier.v${MODEL_FORMAT_VERSION}.json`)).toBe(true);
+    expect(MODEL_FORMAT_VERSION).toBe(2);
+    expect(m.settings).toEqual({ ...APPEAL_TRAINING });
     expect(m.trainingHash).toBe(trainingHash(loadLabelled()));
     expect(m.examples).toBe(332);
     expect(m.model.classes).toEqual(['交通运输', '劳动和社会保障', '卫生计生', '商贸旅游', '城乡建设', '教育文体', '环境保护']);
@@ -62,6 +66,17 @@ describe('appeal classifier: committed model file', () => {
     json.version = 99;
     expect(() => modelFromJson(JSON.stringify(json))).toThrow(/version 99/);
     expect(() => modelFromJson('{')).toThrow(/Invalid text classifier model/);
+  });
+  it('still reads a format-1 file (plain decimals)', () => {
+    const v1 = { version: 1, kind: 'gongzhi-appeal-classifier', trainingHash: 'h', trainedAt: '2026-01-01T00:00:00Z', examples: 2, classes: ['a', 'b'], temperature: 1, bias: [0.5, -0.5], nb: null, features: [['w:x', 1.5, 0.25, -0.25], ['w:y', 2]] };
+    const r = modelFromJson(JSON.stringify(v1));
+    expect(r.model.tfidf.idf[0]).toBeCloseTo(1.5, 6);
+    expect(r.model.lr.weights[0]).toBeCloseTo(0.25, 6);
+    expect(r.model.lr.weights[2]).toBeCloseTo(-0.25, 6);
+    expect(r.model.tfidf.vocabulary.get('w:y')).toBe(1);
+    const again = modelFromJson(modelToJson(r));
+    expect(again.model.lr.weights[2]).toBeCloseTo(-0.25, 5);
+    expect(JSON.parse(modelToJson(r)).features[0]).toEqual(['w:x', 150000, 25000, -25000]);
   });
 });
 

@@ -1,7 +1,10 @@
 /**
  * The versioned appeal-model file (JSON): format version, training-data hash (sha256 of the
- * labelled examples), training date, classes, temperature, and for each kept feature its name,
- * idf, per-class logistic weights and (when the NB blend is on) per-class NB log-likelihoods.
+ * labelled examples), training date, classes, temperature, the training recipe, and for each
+ * kept feature its name, idf, per-class linear weights and (when the NB blend is on) per-class
+ * NB log-likelihoods. Format 2 stores idf and weights as integers (value × `scale`, i.e. fixed
+ * point with 1e-5 resolution — the precision format 1 rounded to) to keep the committed file
+ * small; format 1 files (plain decimals) are still read.
  * Features whose largest |weight| is below `pruneBelow` (default 0: none) are dropped; features
  * with all-zero weights (seen only in unlabelled text) are kept as [name, idf] because they
  * still count in a vector's L2 norm.
@@ -11,9 +14,13 @@ import { AppError } from '../../../core/errors.ts';
 import { TextErrors } from '../../../engines/text/errors.ts';
 import type { TextClassifierModel } from '../../../engines/text/classifier.ts';
 
-export const MODEL_FORMAT_VERSION = 1;
+export const MODEL_FORMAT_VERSION = 2;
+/** Format versions `modelFromJson` reads. */
+export const READABLE_MODEL_VERSIONS: readonly number[] = [1, 2];
 /** The committed model file. */
-export const DEFAULT_MODEL_FILE = new URL('./models/appeal-classifier.v1.json', import.meta.url);
+export const DEFAULT_MODEL_FILE = new URL('./models/appeal-classifier.v2.json', import.meta.url);
+/** Fixed-point scale of format 2 (values are stored as round(value × SCALE)). */
+const SCALE = 1e5;
 
 /** A trained appeal model with its provenance. */
 export interface AppealModel {
@@ -22,6 +29,8 @@ export interface AppealModel {
   /** ISO 8601 UTC. */
   readonly trainedAt: string;
   readonly examples: number;
+  /** The training settings (recipe) the model was trained with, when recorded (format 2). */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 interface ModelJson {
@@ -34,11 +43,15 @@ interface ModelJson {
   temperature: number;
   bias: number[];
   nb: { weight: number; logPrior: number[] } | null;
+  /** Format 2: fixed-point scale of idf, weights and NB values in `features`. */
+  scale?: number;
+  settings?: Record<string, unknown>;
   /** [feature, idf, w_1 … w_k, (nb_1 … nb_k)] per kept feature; [feature, idf] when all weights are 0. */
   features: (string | number)[][];
 }
 
 const round = (v: number) => Math.round(v * 1e5) / 1e5;
+const fixed = (v: number) => Math.round(v * SCALE);
 
 /** Serialise; `pruneBelow` drops features whose largest |logistic weight| is smaller. */
 export function modelToJson(m: AppealModel, pruneBelow = 0): string {
@@ -50,11 +63,11 @@ export function modelToJson(m: AppealModel, pruneBelow = 0): string {
     const maxAbs = Math.max(...w.map(Math.abs));
     if (maxAbs < pruneBelow) continue;
     if (maxAbs === 0) {
-      rows.push([name, round(tfidf.idf[i]!)]); // still counts in the vector's L2 norm
+      rows.push([name, fixed(tfidf.idf[i]!)]); // still counts in the vector's L2 norm
       continue;
     }
     const nbRow = nb?.logLikelihood.get(i);
-    rows.push([name, round(tfidf.idf[i]!), ...w.map(round), ...(nb ? (nbRow ? [...nbRow].map(round) : new Array<number>(k).fill(0)) : [])]);
+    rows.push([name, fixed(tfidf.idf[i]!), ...w.map(fixed), ...(nb ? (nbRow ? [...nbRow].map(fixed) : new Array<number>(k).fill(0)) : [])]);
   }
   const json: ModelJson = {
     version: MODEL_FORMAT_VERSION,
@@ -66,6 +79,8 @@ export function modelToJson(m: AppealModel, pruneBelow = 0): string {
     temperature: round(temperature),
     bias: [...lr.bias].map(round),
     nb: nb ? { weight: nb.weight, logPrior: [...nb.logPrior].map(round) } : null,
+    scale: SCALE,
+    ...(m.settings ? { settings: { ...m.settings } } : {}),
     features: rows,
   };
   return JSON.stringify(json).replace(/\],\[/g, '],\n[');
@@ -83,7 +98,8 @@ export function modelFromJson(text: string): AppealModel {
     throw new AppError(TextErrors.TEXT_MODEL_INVALID, { reason: (e as Error).message });
   }
   if (j.kind !== 'gongzhi-appeal-classifier' || !Array.isArray(j.classes) || !Array.isArray(j.features)) throw new AppError(TextErrors.TEXT_MODEL_INVALID, { reason: 'not an appeal classifier' });
-  if (j.version !== MODEL_FORMAT_VERSION) throw new AppError(TextErrors.TEXT_MODEL_VERSION, { found: j.version, expected: MODEL_FORMAT_VERSION });
+  if (!READABLE_MODEL_VERSIONS.includes(j.version)) throw new AppError(TextErrors.TEXT_MODEL_VERSION, { found: j.version, expected: READABLE_MODEL_VERSIONS.join(' / ') });
+  const scale = j.version >= 2 ? (j.scale ?? SCALE) : 1;
   const k = j.classes.length;
   const n = j.features.length;
   const vocabulary = new Map<string, number>();
@@ -93,10 +109,10 @@ export function modelFromJson(text: string): AppealModel {
   j.features.forEach((row, i) => {
     if (row.length !== 2 && row.length !== 2 + k * (j.nb ? 2 : 1)) throw new AppError(TextErrors.TEXT_MODEL_INVALID, { reason: `feature row ${i} has ${row.length} values` });
     vocabulary.set(String(row[0]), i);
-    idf[i] = Number(row[1]);
+    idf[i] = Number(row[1]) / scale;
     if (row.length === 2) return; // all-zero weights
-    for (let c = 0; c < k; c++) weights[c * n + i] = Number(row[2 + c]);
-    if (j.nb) logLikelihood.set(i, Float64Array.from(row.slice(2 + k, 2 + 2 * k), Number));
+    for (let c = 0; c < k; c++) weights[c * n + i] = Number(row[2 + c]) / scale;
+    if (j.nb) logLikelihood.set(i, Float64Array.from(row.slice(2 + k, 2 + 2 * k), (v) => Number(v) / scale));
   });
   const model: TextClassifierModel = {
     classes: j.classes,
@@ -105,7 +121,7 @@ export function modelFromJson(text: string): AppealModel {
     temperature: j.temperature,
     ...(j.nb ? { nb: { weight: j.nb.weight, logPrior: Float64Array.from(j.nb.logPrior), logLikelihood } } : {}),
   };
-  return { model, trainingHash: j.trainingHash, trainedAt: j.trainedAt, examples: j.examples };
+  return { model, trainingHash: j.trainingHash, trainedAt: j.trainedAt, examples: j.examples, ...(j.settings ? { settings: j.settings } : {}) };
 }
 
 /** Write a model file. */
