@@ -67,7 +67,7 @@ export function AppealWorkbench({ appealNo }: { appealNo: string }) {
               )}
             </section>
             <ActionsPanel view={v} onDone={reload} />
-            {v.state === 'mediating' && <SessionForm appealNo={appealNo} onDone={reload} />}
+            {(v.state === 'mediating' || v.state === 'accepted') && <SessionForm appealNo={appealNo} onDone={reload} />}
             {v.state === 'mediating' && !v.agreement && <AgreementForm appealNo={appealNo} onDone={reload} />}
             {v.agreement && (
               <section className="panel" data-testid="agreement">
@@ -93,7 +93,7 @@ export function AppealWorkbench({ appealNo }: { appealNo: string }) {
             <section className="panel" data-testid="parties">
               <h2>{tx('parties')}</h2>
               {v.parties.length === 0 && <div className="muted small">{tx('none')}</div>}
-              <ul className="small">{v.parties.map((p, i) => <li key={i}>{p.side}：{p.name}{p.phone ? ` · ${p.phone}` : ''}{p.address ? ` · ${p.address}` : ''}</li>)}</ul>
+              <ul className="small">{v.parties.map((p, i) => <li key={i}>{tx(`side.${p.side}` as 'side.applicant')}：{p.name}{p.phone ? ` · ${p.phone}` : ''}{p.address ? ` · ${p.address}` : ''}</li>)}</ul>
               {v.disclosure === 'masked' && v.parties.length > 0 && (
                 <form onSubmit={(e) => { e.preventDefault(); setAsked(purpose); }}>
                   <div className="muted small">{tx('masked')}</div>

@@ -120,6 +120,9 @@ const zh = {
   text2: '内容',
   divisionName: '区划',
   noOrg: '未分派',
+  'side.applicant': '申请人',
+  'side.respondent': '被申请人',
+  'side.third_party': '第三人',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -237,6 +240,9 @@ const en: Record<keyof typeof zh, string> = {
   text2: 'Text',
   divisionName: 'Division',
   noOrg: 'not routed',
+  'side.applicant': 'applicant',
+  'side.respondent': 'respondent',
+  'side.third_party': 'third party',
 };
 
 /** A message key of the disputes pages. */

@@ -1,0 +1,191 @@
+/**
+ * End to end in Debian's chromium (issue 5, "What it must show"; C21): a hotline operator enters
+ * a neighbour dispute from the keyboard and sees it classified and routed with reasons and SLA
+ * clocks; the mediator accepts it, starts mediation, records a session and the agreement (the
+ * printable 人民调解协议书 opens), closes it; a follow-up says "not resolved", the case stays
+ * closed until the mediator reopens it with a reason (refused without one), and the timeline
+ * shows resolved then reopened. Screenshots go to /tmp/gongzhi-screens/disputes-*.png.
+ */
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/api/app.ts';
+import { FIXTURE_ORGS } from '../src/apps/disputes/testing.ts';
+import { saveOrg } from '../src/apps/orgs/index.ts';
+import { loadConfig } from '../src/config.ts';
+import { errorDef } from '../src/core/errors.ts';
+import { modules } from '../src/modules.ts';
+import type { PlatformContext } from '../src/platform/module.ts';
+import { openPlatform } from '../src/platform/platform.ts';
+import { listAudit } from '../src/security/audit.ts';
+import { createUser } from '../src/security/index.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SCREENS = '/tmp/gongzhi-screens';
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+function newestMtime(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((e) => newestMtime(path.join(p, e))));
+}
+
+/** Build web/dist with vite when it is missing or older than its sources (as test/e2e-evidence.test.ts does). */
+function ensureWebBuilt(): void {
+  const index = path.join(root, 'web/dist/index.html');
+  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'src/security/policies.ts', 'src/apps/disputes/policies.ts'].map((p) => path.join(root, p));
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 100 });
+
+describe('end to end: hotline intake, mediation, agreement, close, follow-up not resolved, reopen with a reason (C21)', () => {
+  let dir: string;
+  let ctx: PlatformContext;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  let page: Page;
+  let appealNo = '';
+  const user = { username: 'e2e-mediator', role: 'regulator', password: crypto.randomBytes(12).toString('base64url'), displayName: '调解员甲' };
+  const reopenReason = '回访：当事人表示噪音问题仍未解决';
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    fs.mkdirSync(SCREENS, { recursive: true });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-e2e-dsp-'));
+    const config = loadConfig({}, { dataDir: dir, databaseUrl: undefined, secret: crypto.randomBytes(32).toString('hex'), logLevel: 'silent' });
+    ctx = await openPlatform(config, { modules });
+    for (const org of FIXTURE_ORGS) await saveOrg(ctx, org);
+    await createUser(ctx, user);
+    app = await buildApp(ctx, modules, { logger: false });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('server has no TCP address');
+    base = `http://127.0.0.1:${address.port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${base}/`);
+    await page.fill('input[name=username]', user.username);
+    await page.fill('input[name=password]', user.password);
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('[data-testid=user-name]');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await ctx?.database.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENS, `disputes-${name}.png`), fullPage: true });
+  const state = () => page.textContent('[data-testid=state]');
+  const act = async (transition: string) => {
+    await page.click(`[data-testid=actions] button[data-transition=${transition}]`);
+  };
+
+  it('the operator enters an appeal by keyboard; it is classified and routed with reasons and SLA clocks', async () => {
+    await page.click('a[data-page=disputes]');
+    await page.waitForSelector('[data-testid=intake]');
+    await poll(() => page.textContent('[data-testid=appeal-list], .disputes .muted')).toBeTruthy();
+    await shot('01-console-empty');
+    // divisionCode has the focus; the rest by Tab, submit with Ctrl+Enter.
+    await page.keyboard.type('430104');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('麓山路 12 栋');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('邻里纠纷');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('张三丰');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('13812345678');
+    await page.fill('textarea[name=text]', '楼上邻居装修噪音扰民，多次沟通无果，邻里关系紧张。');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('[data-testid=suggestion]');
+    appealNo = new URLSearchParams(page.url().split('?')[1] ?? '').get('appeal') ?? '';
+    expect(appealNo).not.toBe('');
+    await poll(() => state()).toBe('已登记');
+    expect(await page.textContent('[data-testid=category]')).toContain('邻里');
+    expect(await page.textContent('[data-testid=org]')).toBe('岳麓区和事佬协会（HSL-430104）');
+    expect(await page.locator('[data-testid=routing] .dsp-reasons li').count()).toBeGreaterThan(0);
+    expect(await page.textContent('[data-testid=sla]')).toContain('受理');
+    // Parties are masked by default: the full phone is not on the page.
+    expect(await page.textContent('[data-testid=parties]')).not.toContain('13812345678');
+    await shot('02-routed');
+  });
+
+  it('the mediator accepts, mediates, records a session and the agreement, prints it and closes', async () => {
+    await act('accept');
+    await poll(() => state()).toBe('已受理');
+    await act('startMediation');
+    await poll(() => state()).toBe('调解中');
+    const s = page.locator('[data-testid=session-form]');
+    await s.locator('input[name=session-place]').fill('社区调解室');
+    await s.locator('input[name=session-mediator]').fill('李调解');
+    await s.locator('input[name=session-attendees]').fill('张三丰，楼上住户');
+    await s.locator('textarea[name=session-notes]').fill('双方陈述，约定施工时间');
+    await s.locator('button[type=submit]').click();
+    await poll(() => page.locator('[data-testid=timeline] tbody tr').count()).toBeGreaterThanOrEqual(4);
+    const a = page.locator('[data-testid=agreement-form]');
+    await a.locator('textarea[name=facts]').fill('楼上住户装修噪音影响楼下休息，双方就施工时间有争议。');
+    await a.locator('textarea[name=terms]').fill('工作日 8:00—12:00、14:00—18:00 施工\n周末不施工');
+    await a.locator('input[name=performance]').fill('自即日起履行');
+    await a.locator('input[name=agreement-mediator]').fill('李调解');
+    await a.locator('button[type=submit]').click();
+    await poll(() => state()).toBe('达成协议');
+    expect(await page.locator('[data-testid=agreement] li').allTextContents()).toEqual(['工作日 8:00—12:00、14:00—18:00 施工', '周末不施工']);
+    const [doc] = await Promise.all([page.context().waitForEvent('page'), page.click('[data-testid=print-agreement]')]);
+    await doc.waitForLoadState();
+    expect(await doc.textContent('body')).toContain('人民调解协议书');
+    await doc.screenshot({ path: path.join(SCREENS, 'disputes-03-agreement-print.png'), fullPage: true });
+    await doc.close();
+    await act('close');
+    await poll(() => state()).toBe('已结案');
+  });
+
+  it('a follow-up says not resolved: the case stays closed; reopen is refused without a reason and done with one; the timeline shows resolved then reopened', async () => {
+    const f = page.locator('[data-testid=follow-up-form]');
+    await f.locator('select[name=satisfaction]').selectOption('2');
+    await f.locator('select[name=resolved]').selectOption('no');
+    await f.locator('input[name=follow-up-note]').fill('噪音仍在');
+    await f.locator('button[type=submit]').click();
+    await poll(() => page.locator('[data-testid=follow-ups] li').count()).toBe(1);
+    expect(await state()).toBe('已结案');
+    await act('reopen');
+    await poll(() => page.textContent('[data-testid=actions] [role=alert]')).toBe(`${errorDef('WORKFLOW_REASON_REQUIRED')!.zh.replace('{transition}', 'reopen')} DISPUTES_TRANSITION_REFUSED`);
+    expect(await state()).toBe('已结案');
+    await shot('04-reopen-refused');
+    await page.fill('[data-testid=actions] input[name=reason]', reopenReason);
+    await act('reopen');
+    await poll(() => state()).toBe('调解中');
+    const rows = page.locator('[data-testid=timeline] tbody tr');
+    await poll(() => rows.evaluateAll((trs) => trs.map((r) => r.getAttribute('data-transition')))).toEqual(['create', 'assign', 'accept', 'startMediation', 'reachAgreement', 'close', 'reopen']);
+    const last = await rows.last().locator('td').allTextContents();
+    expect(last.slice(2)).toEqual(['重新调解', 'closed → mediating', user.username, reopenReason]);
+    await page.locator('[data-testid=timeline]').scrollIntoViewIfNeeded();
+    await shot('05-reopened-timeline');
+    const audit = await listAudit(ctx, { limit: 200 });
+    expect(audit.some((e) => e.actor === user.username && e.recordIds.includes(appealNo))).toBe(true);
+  });
+
+  it('lists the case in the console and reads in English', async () => {
+    await page.click('a[href="#/disputes"]');
+    await poll(() => page.locator(`[data-testid=appeal-list] tr[data-appeal="${appealNo}"]`).count()).toBe(1);
+    await page.click('.lang-switch button:has-text("English")');
+    await poll(() => page.textContent('[data-testid=intake] h2')).toBe('New appeal (Ctrl+Enter submits)');
+    await shot('06-console-english');
+    await page.click('.lang-switch button:has-text("中文")');
+  });
+});
