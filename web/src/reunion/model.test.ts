@@ -77,7 +77,7 @@ describe('reunion page model', () => {
     expect(Object.keys(reunionMessages.en).sort()).toEqual(Object.keys(reunionMessages['zh-CN']).sort());
     const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [k, zh] of Object.entries(reunionMessages['zh-CN'])) expect(ph(reunionMessages.en[k as keyof typeof zh & keyof typeof reunionMessages.en]), k).toEqual(ph(zh));
-    expect(reunionText('en', 'results', { n: 3 })).toBe('3 results');
+    expect(reunionText('en', 'results', { n: 1 })).toBe('Results: 1');
     expect(reunionText('zh-CN', 'km', { n: 100 })).toBe('100 公里');
   });
 });
