@@ -43,11 +43,24 @@ export function prepare(config: ResolverConfig, left: readonly Row[], right?: re
   const leftFeatures: unknown[][] = [];
   const rightFeatures: unknown[][] = [];
   const nl = left.length;
-  for (const c of comparisons) {
-    // One batch for both sides, so corpus statistics (IDF) and interned ids are shared.
-    const values: unknown[] = new Array(dedupe ? nl : nl + rightRows.length);
-    for (let i = 0; i < nl; i++) values[i] = readField(left[i]!, c.left);
-    if (!dedupe) for (let j = 0; j < rightRows.length; j++) values[nl + j] = readField(rightRows[j]!, c.right);
+  // One batch per comparison for both sides, so corpus statistics (IDF) and interned ids are
+  // shared. Rows are read row by row (every field of a record while it is in cache), not once
+  // per comparison.
+  const K = comparisons.length;
+  const columns: unknown[][] = comparisons.map(() => new Array(dedupe ? nl : nl + rightRows.length));
+  for (let i = 0; i < nl; i++) {
+    const row = left[i]!;
+    for (let k = 0; k < K; k++) columns[k]![i] = readField(row, comparisons[k]!.left);
+  }
+  if (!dedupe) {
+    for (let j = 0; j < rightRows.length; j++) {
+      const row = rightRows[j]!;
+      for (let k = 0; k < K; k++) columns[k]![nl + j] = readField(row, comparisons[k]!.right);
+    }
+  }
+  for (let k = 0; k < K; k++) {
+    const c = comparisons[k]!;
+    const values = columns[k]!;
     const f = c.comparator.prepare(values);
     leftFeatures.push(dedupe ? f : f.slice(0, nl));
     rightFeatures.push(dedupe ? f : f.slice(nl));
