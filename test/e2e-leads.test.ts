@@ -202,20 +202,16 @@ describe('end to end: the leads workspace on the demo ring', () => {
   it('moves the time slider and shows the province spread', async () => {
     const slider = page.locator('input[name=timeSlider]');
     await slider.focus();
-    let t0 = Date.now();
     for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowLeft');
-    console.log('TIMING keys', Date.now() - t0); t0 = Date.now();
     const days = expected.activity.map((a) => a.day).sort();
     const day = days[days.length - 21]!;
     await poll(() => page.getAttribute('[data-testid=slider-day]', 'data-day')).toBe(day);
     const shanghaiDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
     const visible = expected.edges.filter((e) => e.firstSeen === null || shanghaiDay(e.firstSeen) <= day).length;
-    console.log('TIMING redraw', Date.now() - t0); t0 = Date.now();
     expect(visible).toBeLessThan(expected.edges.length);
     expect(await page.textContent('[data-testid=slider-day]')).toBe(`截至 ${day} · 显示 ${visible.toLocaleString('zh-CN')} 条关系`);
     await page.locator('[data-testid=spread-chart]').scrollIntoViewIfNeeded();
     await shot('08-slider-spread', false);
-    console.log('TIMING shot', Date.now() - t0);
   });
 
   it('expands one hop from the clicked seller, draws it by force and exports it as GEXF', async () => {
