@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { AuditPage } from '../audit/AuditPage.tsx';
 import { EvidencePage } from '../evidence/EvidencePage.tsx';
 import { DisputesPage } from '../disputes/ConsolePage.tsx';
+import { BodiesPage } from '../disputes/BodiesPage.tsx';
 import { AlertsPage } from '../reunion/AlertsPage.tsx';
 import { PostsPage } from '../reunion/PostsPage.tsx';
 import { PublicSearchPage } from '../reunion/PublicSearchPage.tsx';
@@ -32,6 +33,7 @@ const views: Readonly<Record<PageId, () => React.JSX.Element>> = {
   reunionAlerts: AlertsPage,
   leads: LeadsPage,
   disputes: DisputesPage,
+  disputesBodies: BodiesPage,
 };
 
 function Routed() {

@@ -26,6 +26,7 @@ export const en: Dictionary = {
   'nav.reunionAlerts': 'Missing-child alerts',
   'nav.leads': 'Leads',
   'nav.disputes': 'Disputes',
+  'nav.disputesBodies': 'Mediation bodies',
 
   'role.admin': 'Administrator',
   'role.clerk': 'Clerk',

@@ -25,6 +25,7 @@ export const zhCN = {
   'nav.reunionAlerts': '走失预警',
   'nav.leads': '研判线索',
   'nav.disputes': '矛盾纠纷',
+  'nav.disputesBodies': '调解组织',
 
   'role.admin': '管理员',
   'role.clerk': '收寄员',
