@@ -83,7 +83,7 @@ export function BodiesPage() {
             grid: { left: 220, right: 30, top: 10, bottom: 20 },
             xAxis: { type: 'value', minInterval: 1 },
             yAxis: { type: 'category', inverse: true, data: vol.map((r) => r.key) },
-            series: [{ type: 'bar', data: vol.map((r) => r.count), itemStyle: { color: '#2f5fb3' }, label: { show: true, position: 'right' } }],
+            series: [{ type: 'bar', data: vol.map((r) => r.count), itemStyle: { color: '#2f5fb3' }, barMaxWidth: 22, label: { show: true, position: 'right' } }],
             tooltip: { trigger: 'axis' },
           }} />
         )}

@@ -127,7 +127,7 @@ function AppealList() {
     <section className="panel">
       <div className="dsp-toolbar">
         <h2>{tx('list')}</h2>
-        <label>{tx('stateFilter')} <select value={state} onChange={(e) => setState(e.target.value)} name="state-filter"><option value="">{tx('all')}</option>{STATES.map((s) => <option key={s} value={s}>{s}</option>)}</select></label>
+        <label>{tx('stateFilter')} <select value={state} onChange={(e) => setState(e.target.value)} name="state-filter"><option value="">{tx('all')}</option>{STATES.map((s) => <option key={s} value={s}>{tx(`st.${s}`)}</option>)}</select></label>
         <label><input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} /> {tx('overdueOnly')}</label>
         <input type="search" placeholder="…" value={q} onChange={(e) => setQ(e.target.value)} aria-label="q" />
         {data && <span className="muted small">{data.total}</span>}
@@ -145,7 +145,7 @@ function AppealList() {
                   <td className="mono">{a.appealNo}</td>
                   <td>{a.title}</td>
                   <td>{a.category}</td>
-                  <td>{a.state}</td>
+                  <td>{tx(`st.${a.state}` as 'st.closed')}</td>
                   <td className="mono">{a.orgCode ?? '—'}</td>
                   <td><span className={`dsp-risk dsp-risk-${a.riskLevel}`}>{a.riskScore}</span></td>
                   <td>{a.slaBreached ? <span className="dsp-bad">{tx('status.open_overdue')}</span> : '—'}</td>
