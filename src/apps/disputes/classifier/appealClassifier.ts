@@ -39,7 +39,7 @@ export function loadClassifier(file?: string): AppealModel {
 
 /**
  * Classify one appeal: `{ title, body }` (title weighted as in training) or a plain text.
- * @returns category, calibrated confidence, top 3 and up to 5 reason terms.
+ * @returns category, calibrated confidence, top 3 and up to 5 distinct reason terms.
  */
 export function classify(model: AppealModel | TextClassifierModel, appeal: string | Pick<AppealMessage, 'title' | 'body'>): Classification {
   const m = 'model' in model ? model.model : model;
@@ -51,8 +51,22 @@ export function classify(model: AppealModel | TextClassifierModel, appeal: strin
     category: m.classes[best]!,
     confidence: p[best]!,
     top3: order.slice(0, 3).map((c) => ({ category: m.classes[c]!, probability: p[c]! })),
-    reasons: explainTextPrediction(m, features, best, 5).map(([f, weight]) => ({ term: f.slice(2).replace('_', ' '), weight })),
+    reasons: reasonTerms(explainTextPrediction(m, features, best, 15)),
   };
+}
+
+/** Up to 5 distinct display terms (a word and its character bigram read the same; the larger weight is kept). */
+function reasonTerms(contributions: readonly [string, number][]): { term: string; weight: number }[] {
+  const seen = new Set<string>();
+  const out: { term: string; weight: number }[] = [];
+  for (const [f, weight] of contributions) {
+    const term = f.slice(2).replace('_', ' ');
+    if (seen.has(term)) continue;
+    seen.add(term);
+    out.push({ term, weight });
+    if (out.length === 5) break;
+  }
+  return out;
 }
 
 /**
