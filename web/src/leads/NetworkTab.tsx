@@ -83,7 +83,7 @@ export function NetworkTab({ caseView, personKey }: { caseView: CaseView; person
   }), [view]);
   const activityOption = useMemo(() => view && ({
     animation: false,
-    grid: { left: 40, right: 10, top: 10, bottom: 30 },
+    grid: { left: 40, right: 10, top: 26, bottom: 30 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: days },
     yAxis: { type: 'value', minInterval: 1 },

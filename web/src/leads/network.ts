@@ -167,7 +167,7 @@ export function networkOption(input: NetworkOptionInput): Record<string, unknown
       id: n.key,
       name: n.key,
       person: `${n.name ?? ''} ${n.phone ?? ''}`.trim() || n.key,
-      detail: `${roleLabels[cats[cat]!] ?? cats[cat]} · ${n.province ?? ''} · ${n.hop}`,
+      detail: [roleLabels[cats[cat]!] ?? cats[cat], n.province].filter(Boolean).join(' · '),
       category: cat,
       symbolSize: seedSet.has(n.key) ? base + 8 : base,
       ...(placed ? { x: placed[i]!.x, y: placed[i]!.y } : {}),
