@@ -22,14 +22,15 @@ export interface Classification {
 }
 
 /**
- * Train on the whole corpus with the shipped settings; the confidence temperature is fitted on
- * out-of-fold predictions of 3-fold CV with `calibrationSeeds` (default [1]).
+ * Train on the whole corpus with the shipped recipe (`APPEAL_TRAINING`: one-vs-rest linear SVM
+ * with the class-prior correction); the confidence temperature is fitted on out-of-fold
+ * predictions of 3-fold CV with `calibrationSeeds` (default [1]). Four trainings in all.
  */
 export function trainClassifier(corpus: AppealCorpus, calibrationSeeds: readonly number[] = [1]): AppealModel {
   const all = corpus.labelled.map((_, i) => i);
   const model = trainTextClassifier(trainingDocs(corpus, all, APPEAL_TRAINING.priorWeight), corpus.classes, corpus.unlabelledFeatures, APPEAL_TRAINING);
   const temperature = calibrate(calibrationSeeds.map((s) => crossValidate(corpus, s)));
-  return { model: { ...model, temperature }, trainingHash: corpus.hash, trainedAt: new Date().toISOString(), examples: corpus.labelled.length };
+  return { model: { ...model, temperature }, trainingHash: corpus.hash, trainedAt: new Date().toISOString(), examples: corpus.labelled.length, settings: { ...APPEAL_TRAINING } };
 }
 
 /** Read a model file written by `writeModelFile` (default: the committed model). */
