@@ -16,6 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.ts';
+import { createAppeal } from '../src/apps/disputes/index.ts';
 import { FIXTURE_ORGS } from '../src/apps/disputes/testing.ts';
 import { saveOrg } from '../src/apps/orgs/index.ts';
 import { loadConfig } from '../src/config.ts';
@@ -67,6 +68,10 @@ describe('end to end: hotline intake, mediation, agreement, close, follow-up not
     ctx = await openPlatform(config, { modules });
     for (const org of FIXTURE_ORGS) await saveOrg(ctx, org);
     await createUser(ctx, user);
+    // Six near-identical appeals naming the same estate: one cluster for the early-warning board.
+    for (let i = 0; i < 6; i++) {
+      await createAppeal(ctx, { channel: 'hotline', title: '锦绣华庭物业乱收停车费', text: `锦绣华庭小区物业公司擅自上调停车费，业主多次反映无果，第${i + 1}栋业主要求物业公开收费依据。`, divisionCode: '430104' }, { username: 'setup', role: 'admin' });
+    }
     app = await buildApp(ctx, modules, { logger: false });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
@@ -200,5 +205,15 @@ describe('end to end: hotline intake, mediation, agreement, close, follow-up not
     await page.selectOption('select[name=kind]', '');
     await page.waitForSelector('[data-testid=volumes-chart] canvas');
     await shot('07-bodies');
+  });
+
+  it('the early-warning board shows the cluster of appeals naming the same estate, each appeal one click away', async () => {
+    await page.click('a[data-page=disputesWarnings]');
+    const first = page.locator('[data-testid=clusters] tbody tr').first();
+    await poll(() => first.locator('td').nth(1).textContent()).toBe('6');
+    expect(await first.locator('td').nth(2).textContent()).toBe('锦绣华庭物业乱收停车费');
+    await first.locator('details summary').click();
+    expect(await first.locator('details a').count()).toBe(6);
+    await shot('08-warnings');
   });
 });

@@ -7,6 +7,7 @@ import { AuditPage } from '../audit/AuditPage.tsx';
 import { EvidencePage } from '../evidence/EvidencePage.tsx';
 import { DisputesPage } from '../disputes/ConsolePage.tsx';
 import { BodiesPage } from '../disputes/BodiesPage.tsx';
+import { WarningPage } from '../disputes/WarningPage.tsx';
 import { AlertsPage } from '../reunion/AlertsPage.tsx';
 import { PostsPage } from '../reunion/PostsPage.tsx';
 import { PublicSearchPage } from '../reunion/PublicSearchPage.tsx';
@@ -34,6 +35,7 @@ const views: Readonly<Record<PageId, () => React.JSX.Element>> = {
   leads: LeadsPage,
   disputes: DisputesPage,
   disputesBodies: BodiesPage,
+  disputesWarnings: WarningPage,
 };
 
 function Routed() {

@@ -12,7 +12,7 @@ import type { Role } from '../api.ts';
 import { platformRolesFor } from '../reunion/model.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
-export type PageId = 'dashboard' | 'register' | 'lookup' | 'audit' | 'evidence' | 'leads' | 'reunionPosts' | 'reunionTips' | 'reunionAlerts' | 'disputes' | 'disputesBodies';
+export type PageId = 'dashboard' | 'register' | 'lookup' | 'audit' | 'evidence' | 'leads' | 'reunionPosts' | 'reunionTips' | 'reunionAlerts' | 'disputes' | 'disputesBodies' | 'disputesWarnings';
 
 export interface PageDef {
   readonly id: PageId;
@@ -36,6 +36,7 @@ export const pages: readonly PageDef[] = [
   { id: 'reunionAlerts', path: '/reunion/alerts', label: 'nav.reunionAlerts', access: null, roles: platformRolesFor('reunion.alert.send') },
   { id: 'disputes', path: '/disputes', label: 'nav.disputes', access: null, roles: DISPUTES_POLICIES['disputes.read'] },
   { id: 'disputesBodies', path: '/disputes/bodies', label: 'nav.disputesBodies', access: null, roles: DISPUTES_POLICIES['disputes.stats'] },
+  { id: 'disputesWarnings', path: '/disputes/warnings', label: 'nav.disputesWarnings', access: null, roles: DISPUTES_POLICIES['disputes.read'] },
 ];
 
 /** Pages a role is granted (purpose conditions are stated on the page itself), in navigation order. */

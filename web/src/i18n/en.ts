@@ -27,6 +27,7 @@ export const en: Dictionary = {
   'nav.leads': 'Leads',
   'nav.disputes': 'Disputes',
   'nav.disputesBodies': 'Mediation bodies',
+  'nav.disputesWarnings': 'Early warning',
 
   'role.admin': 'Administrator',
   'role.clerk': 'Clerk',

@@ -26,6 +26,7 @@ export const zhCN = {
   'nav.leads': '研判线索',
   'nav.disputes': '矛盾纠纷',
   'nav.disputesBodies': '调解组织',
+  'nav.disputesWarnings': '风险预警',
 
   'role.admin': '管理员',
   'role.clerk': '收寄员',
