@@ -212,8 +212,31 @@ describe('end to end: hotline intake, mediation, agreement, close, follow-up not
     const first = page.locator('[data-testid=clusters] tbody tr').first();
     await poll(() => first.locator('td').nth(1).textContent()).toBe('6');
     expect(await first.locator('td').nth(2).textContent()).toBe('锦绣华庭物业乱收停车费');
+    expect(await first.locator('td').first().textContent()).toContain('▲ 0 → 6');
+    expect(await first.locator('td').nth(4).textContent()).toContain('锦绣华庭');
     await first.locator('details summary').click();
     expect(await first.locator('details a').count()).toBe(6);
     await shot('08-warnings');
+  });
+
+  it('a resident reports online without signing in and checks the progress with the number and phone', async () => {
+    const anon = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
+    await anon.goto(`${base}/#/public/appeal`);
+    const f = anon.locator('[data-testid=public-form]');
+    await f.locator('input[name=divisionCode]').fill('430104');
+    await f.locator('input[name=title]').fill('小区路灯不亮');
+    await f.locator('input[name=name]').fill('王五');
+    await f.locator('input[name=phone]').fill('13900001111');
+    await f.locator('textarea[name=text]').fill('麓山路小区路灯连续一周不亮，夜间出行不便。');
+    await f.locator('button[type=submit]').click();
+    await poll(() => anon.textContent('[data-testid=public-done]')).toMatch(/编号 A\d+/);
+    await anon.click('[data-testid=progress-form] button[type=submit]');
+    await poll(() => anon.textContent('[data-testid=progress] strong')).toBe('已登记');
+    expect(await anon.textContent('[data-testid=progress]')).not.toContain('王五');
+    await anon.fill('input[name=check-phone]', '13900002222');
+    await anon.click('[data-testid=progress-form] button[type=submit]');
+    await poll(() => anon.textContent('[data-testid=progress-form] [role=alert]')).toContain('DISPUTES_APPEAL_NOT_FOUND');
+    await anon.screenshot({ path: path.join(SCREENS, 'disputes-09-public.png'), fullPage: true });
+    await anon.context().close();
   });
 });

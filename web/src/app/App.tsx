@@ -8,6 +8,7 @@ import { EvidencePage } from '../evidence/EvidencePage.tsx';
 import { DisputesPage } from '../disputes/ConsolePage.tsx';
 import { BodiesPage } from '../disputes/BodiesPage.tsx';
 import { WarningPage } from '../disputes/WarningPage.tsx';
+import { PublicAppealPage } from '../disputes/PublicAppealPage.tsx';
 import { AlertsPage } from '../reunion/AlertsPage.tsx';
 import { PostsPage } from '../reunion/PostsPage.tsx';
 import { PublicSearchPage } from '../reunion/PublicSearchPage.tsx';
@@ -52,6 +53,7 @@ function Routed() {
     if (user && target && target.path !== path && !isPublic) navigate(target.path);
   }, [user, target, path, isPublic]);
 
+  if (path === '/public/appeal') return <PublicAppealPage />;
   if (isPublic) return <PublicSearchPage />;
   if (user === undefined) return <div className="splash">{t('app.loading')}</div>;
   if (user === null) return <LoginPage />;

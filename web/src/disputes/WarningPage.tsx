@@ -75,7 +75,7 @@ export function WarningPage() {
         <h2>{tx('projects')}</h2>
         {projects.error && <ErrorNotice error={projects.error} onRetry={projects.reload} />}
         {projects.loading && !projects.data && <Loading />}
-        {projects.data && projects.data.projects.length === 0 && <div className="muted">{tx('empty')}</div>}
+        {projects.data && projects.data.projects.length === 0 && <div className="muted">{tx('none')}</div>}
         {projects.data && projects.data.projects.length > 0 && (
           <table className="table" data-testid="projects">
             <thead><tr><th>{tx('appealNo')}</th><th>{tx('appealTitle')}</th><th>{tx('division')}</th><th>{tx('households')}</th><th>{tx('compensated')}</th><th>{tx('compStatus')}</th><th>{tx('linked')}</th></tr></thead>
