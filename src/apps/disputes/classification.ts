@@ -15,7 +15,7 @@ import { suggestDisputeType, type DisputeTypeSuggestion } from './disputeTypes.t
 const models = new Map<string, { mtimeMs: number; model: AppealModel }>();
 
 /**
- * The classifier in use, loaded on first use (~17 MB JSON) and kept: the model retrained from
+ * The classifier in use, loaded on first use (~9 MB JSON) and kept: the model retrained from
  * operator corrections (`<dataDir>/models/appeal-classifier.retrained.json`, retrain.ts) when
  * there is one, else the shipped model. A newer retrained file is picked up on the next call.
  */

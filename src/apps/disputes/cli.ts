@@ -12,11 +12,13 @@ import { loadOrgsDemo } from '../orgs/index.ts';
 import { loadDisputesDemo } from './demo.ts';
 import { earlyWarning } from './earlyWarning.ts';
 import { importAppeals } from './importer.ts';
+import { registerTrainClassifierCommand } from './classifier/cli.ts';
 import { retrainFromCorrections } from './retrain.ts';
 
 /** Register the commands on the program. */
 export function disputesCommands(program: Command, open: () => Promise<PlatformContext>): void {
   const disputes = program.command('disputes').description('诉求与矛盾纠纷 appeals and disputes');
+  registerTrainClassifierCommand(disputes);
   const actor = () => ({ username: `cli:${os.userInfo().username}`, role: 'admin' });
   disputes
     .command('import')
