@@ -198,7 +198,7 @@ describe('end to end: hotline intake, mediation, agreement, close, follow-up not
     await page.click('a[data-page=disputesBodies]');
     const row = page.locator('[data-testid=bodies] tr[data-org=HSL-430104] td');
     await poll(() => row.count()).toBe(10);
-    expect((await row.allTextContents()).slice(4, 6)).toEqual(['1 / 2', '1']);
+    await poll(async () => (await row.allTextContents()).slice(4, 6)).toEqual(['1 / 2', '1']);
     await poll(() => page.locator('[data-testid=bodies] tbody tr').count()).toBe(7);
     await page.selectOption('select[name=kind]', 'mediation_committee');
     await poll(() => page.locator('[data-testid=bodies] tbody tr').evaluateAll((trs) => trs.map((r) => r.getAttribute('data-org')))).toEqual(['MC-430102', 'MC-430104']);
