@@ -185,8 +185,14 @@ describe('end to end: hotline intake, mediation, agreement, close, follow-up not
     expect(audit.some((e) => e.actor === user.username && e.recordIds.includes(appealNo))).toBe(true);
   });
 
+  it('the home dashboard carries the disputes card with today\'s figures', async () => {
+    await page.click('a[data-page=dashboard]');
+    await poll(() => page.textContent('[data-testid=dsp-received-today]')).toBe('7');
+    await page.locator('[data-testid=disputes-card]').screenshot({ path: path.join(SCREENS, 'disputes-10-dashboard-card.png') });
+  });
+
   it('lists the case in the console and reads in English', async () => {
-    await page.click('a[href="#/disputes"]');
+    await page.click('a[data-page=disputes]');
     await poll(() => page.locator(`[data-testid=appeal-list] tr[data-appeal="${appealNo}"]`).count()).toBe(1);
     await page.click('.lang-switch button:has-text("English")');
     await poll(() => page.textContent('[data-testid=intake] h2')).toBe('New appeal (Ctrl+Enter submits)');

@@ -4,6 +4,7 @@
  * and the noncompliance reasons and recent flags tables. Data: GET /api/parcels/stats?from&to
  * (aggregates only, no personal data).
  */
+import { DisputesCard } from '../disputes/DisputesCard.tsx';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useApiGet } from '../app/useApiGet.ts';
 import { ErrorNotice, Loading } from '../app/Status.tsx';
@@ -88,6 +89,7 @@ export function DashboardPage() {
           </button>
         </form>
       </div>
+      <DisputesCard />
       {error && <ErrorNotice error={error} onRetry={reload} />}
       {loading && !data && <Loading />}
       {view && data && (
