@@ -210,6 +210,9 @@ describe('end to end: hotline intake, mediation, agreement, close, follow-up not
     await poll(() => page.locator('[data-testid=bodies] tbody tr').evaluateAll((trs) => trs.map((r) => r.getAttribute('data-org')))).toEqual(['MC-430102', 'MC-430104']);
     await page.selectOption('select[name=kind]', '');
     await page.waitForSelector('[data-testid=volumes-chart] canvas');
+    // The neighbour dispute met its acceptance and first-contact clocks; the station has no cases.
+    await poll(async () => (await page.locator('[data-testid=sla-stats] tr[data-category="矛盾纠纷/婚姻家庭邻里纠纷"] td').allTextContents()).slice(1, 7)).toEqual(['1', '0', '0', '1', '0', '0']);
+    expect(await page.locator('[data-testid=stations] tr[data-org=LS-430104] td').allTextContents()).toEqual(['岳麓区公共法律服务站', '430104', '0', '0', '0', '0']);
     await shot('07-bodies');
   });
 

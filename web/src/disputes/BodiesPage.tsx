@@ -3,7 +3,8 @@
  * division (6-digit code; a body serving the county, prefecture or province is listed) and
  * service category (GET /api/orgs); per body the open cases against capacity, cases received,
  * agreements, failures, success rate and mean days to resolve (GET /api/disputes/stats/bodies);
- * and volumes by category (GET /api/disputes/stats/volumes?by=category) as an ECharts bar chart.
+ * volumes by category (GET /api/disputes/stats/volumes?by=category) as an ECharts bar chart;
+ * SLA compliance per category and the legal service stations' figures (StatsTables.tsx).
  */
 import { useState } from 'react';
 import { ErrorNotice, Loading } from '../app/Status.tsx';
@@ -11,6 +12,7 @@ import { useApiGet } from '../app/useApiGet.ts';
 import { EChart } from '../charts/EChart.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { useDisputesText } from './i18n/messages.ts';
+import { SlaTable, StationsTable } from './StatsTables.tsx';
 import './disputes.css';
 
 type Label = { zh: string; en: string };
@@ -88,6 +90,8 @@ export function BodiesPage() {
           }} />
         )}
       </section>
+      <SlaTable />
+      <StationsTable />
     </div>
   );
 }
