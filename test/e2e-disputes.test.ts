@@ -123,7 +123,7 @@ describe('end to end: hotline intake, mediation, agreement, close, follow-up not
     expect(appealNo).not.toBe('');
     await poll(() => state()).toBe('已登记');
     expect(await page.textContent('[data-testid=category]')).toContain('邻里');
-    expect(await page.textContent('[data-testid=org]')).toBe('岳麓区和事佬协会（HSL-430104）');
+    expect(await page.textContent('[data-testid=org]')).toBe('岳麓区和事佬协会 (HSL-430104)');
     expect(await page.locator('[data-testid=routing] .dsp-reasons li').count()).toBeGreaterThan(0);
     expect(await page.textContent('[data-testid=sla]')).toContain('受理');
     // Parties are masked by default: the full phone is not on the page.

@@ -53,12 +53,12 @@ export function AppealWorkbench({ appealNo }: { appealNo: string }) {
                   {' · '}{tx('reasonTerms')}: {v.suggestion.classifier.reasons.slice(0, 6).map((r) => r.term).join('、') || '—'}
                 </div>
               )}
-              {v.suggestion.disputeType?.type && <div className="small">{tx('disputeType')}: {v.suggestion.disputeType.type}（{(v.suggestion.disputeType.words ?? []).join('、')}）</div>}
+              {v.suggestion.disputeType?.type && <div className="small">{tx('disputeType')}: {v.suggestion.disputeType.type} ({(v.suggestion.disputeType.words ?? []).join(' · ')})</div>}
               {v.available.length > 0 && <CorrectionForm appealNo={appealNo} current={v.category} onDone={reload} />}
             </section>
             <section className="panel" data-testid="routing">
               <h2>{tx('routing')}</h2>
-              <div><strong data-testid="org">{v.org ? `${v.org.name}（${v.org.code}）` : tx('noOrg')}</strong></div>
+              <div><strong data-testid="org">{v.org ? `${v.org.name} (${v.org.code})` : tx('noOrg')}</strong></div>
               <ul className="dsp-reasons">{v.routing?.reasons.map((r, i) => <li key={i}>{pick({ message: r.zh, messageEn: r.en })}</li>)}</ul>
               {v.routing && v.routing.candidates.length > 1 && (
                 <details><summary>{tx('candidates')} ({v.routing.candidates.length})</summary>
@@ -88,12 +88,12 @@ export function AppealWorkbench({ appealNo }: { appealNo: string }) {
             </section>
             <section className="panel">
               <h2>{tx('risk')} <span className={`dsp-risk dsp-risk-${v.risk.level}`}>{v.risk.score}</span></h2>
-              {v.risk.reasons.length === 0 ? <div className="muted small">{tx('none')}</div> : <ul className="dsp-reasons small">{v.risk.reasons.map((r, i) => <li key={i}>{r.code} +{r.points}：{r.evidence}</li>)}</ul>}
+              {v.risk.reasons.length === 0 ? <div className="muted small">{tx('none')}</div> : <ul className="dsp-reasons small">{v.risk.reasons.map((r, i) => <li key={i}>{r.code} +{r.points}: {r.evidence}</li>)}</ul>}
             </section>
             <section className="panel" data-testid="parties">
               <h2>{tx('parties')}</h2>
               {v.parties.length === 0 && <div className="muted small">{tx('none')}</div>}
-              <ul className="small">{v.parties.map((p, i) => <li key={i}>{tx(`side.${p.side}` as 'side.applicant')}：{p.name}{p.phone ? ` · ${p.phone}` : ''}{p.address ? ` · ${p.address}` : ''}</li>)}</ul>
+              <ul className="small">{v.parties.map((p, i) => <li key={i}>{tx(`side.${p.side}` as 'side.applicant')}: {p.name}{p.phone ? ` · ${p.phone}` : ''}{p.address ? ` · ${p.address}` : ''}</li>)}</ul>
               {v.disclosure === 'masked' && v.parties.length > 0 && (
                 <form onSubmit={(e) => { e.preventDefault(); setAsked(purpose); }}>
                   <div className="muted small">{tx('masked')}</div>

@@ -139,7 +139,7 @@ export function SessionForm({ appealNo, onDone }: { appealNo: string } & Done) {
     <label className="field"><span className="field-label">{tx(label)}</span><input name={`session-${k}`} value={f[k]} onChange={(e) => setF((x) => ({ ...x, [k]: e.target.value }))} /></label>
   );
   return (
-    <Panel title={tx('session')} testId="session-form" onSubmit={() => void run(() => post(url(appealNo, 'sessions'), { place: f.place, mediator: f.mediator, attendees: f.attendees.split(/[,，、]/).map((s) => s.trim()).filter(Boolean), notes: f.notes }))}>
+    <Panel title={tx('session')} testId="session-form" onSubmit={() => void run(() => post(url(appealNo, 'sessions'), { place: f.place, mediator: f.mediator, attendees: f.attendees.split(/[,\uFF0C\u3001]/).map((s) => s.trim()).filter(Boolean), notes: f.notes }))}>
       <div className="dsp-grid">{input('place', 'sessionPlace')}{input('mediator', 'mediator')}{input('attendees', 'attendees')}</div>
       <label className="field"><span className="field-label">{tx('notes')}</span><textarea name="session-notes" rows={2} value={f.notes} onChange={(e) => setF((x) => ({ ...x, notes: e.target.value }))} /></label>
       <PostError error={error} />
