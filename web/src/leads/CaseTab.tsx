@@ -101,7 +101,7 @@ export function OpenCaseForm({ defaultOwner, onOpened }: { defaultOwner: string;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
-    const members = f.members.split(/[,，、\s]+/).map((m) => m.trim()).filter(Boolean);
+    const members = f.members.split(/[,\uFF0C\u3001\s]+/).map((m) => m.trim()).filter(Boolean);
     const r = await act.run(() => post<CaseView>('/api/leads/cases', { caseNo: f.caseNo, legalBasis: f.legalBasis, purpose: f.purpose, owner: f.owner, ...(members.length ? { members } : {}) }));
     if (r) {
       setDone(r.caseNo);

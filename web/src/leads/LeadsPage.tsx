@@ -93,7 +93,7 @@ function Workspace({ caseNo, tab, seed }: { caseNo: string; tab: Tab; seed: stri
       {data && (
         <>
           <div className="ld-case-line muted small" data-testid="case-purpose">
-            {tx('purpose')}：{data.purpose} · {tx('legalBasis')}：{data.legalBasis}
+            {tx('labelled', { label: tx('purpose'), value: data.purpose })} · {tx('labelled', { label: tx('legalBasis'), value: data.legalBasis })}
           </div>
           {!data.open && (
             <div className="notice notice-warn" data-testid="case-closed">
