@@ -156,6 +156,8 @@ describe('end to end: hotline intake, mediation, agreement, close, follow-up not
     expect(await doc.textContent('body')).toContain('人民调解协议书');
     await doc.screenshot({ path: path.join(SCREENS, 'disputes-03-agreement-print.png'), fullPage: true });
     await doc.close();
+    await page.setInputFiles('[data-testid=attachments] input[name=attachment]', { name: '施工时间记录.txt', mimeType: 'text/plain', buffer: Buffer.from('工作日 8:00—12:00 施工') });
+    await poll(() => page.locator('[data-testid=attachments] li a').allTextContents()).toEqual(['施工时间记录.txt']);
     await act('close');
     await poll(() => state()).toBe('已结案');
   });

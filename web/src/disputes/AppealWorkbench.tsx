@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { ErrorNotice, Loading } from '../app/Status.tsx';
 import { useApiGet } from '../app/useApiGet.ts';
 import { useI18n } from '../i18n/index.ts';
-import { ActionsPanel, AgreementForm, CorrectionForm, FollowUpForm, SessionForm } from './CaseForms.tsx';
+import { ActionsPanel, AgreementForm, Attachments, CorrectionForm, FollowUpForm, SessionForm } from './CaseForms.tsx';
 import { useDisputesText } from './i18n/messages.ts';
 import type { AppealView, SlaVerdict, TimelineEntry } from './types.ts';
 
@@ -102,6 +102,7 @@ export function AppealWorkbench({ appealNo }: { appealNo: string }) {
                 </form>
               )}
             </section>
+            <Attachments view={v} onDone={reload} />
             {v.followUps.length > 0 && (
               <section className="panel" data-testid="follow-ups">
                 <h2>{tx('followUps')}</h2>

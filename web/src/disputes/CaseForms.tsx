@@ -187,3 +187,33 @@ export function FollowUpForm({ appealNo, onDone }: { appealNo: string } & Done) 
     </Panel>
   );
 }
+
+/** Upload one file as multipart (the JSON helpers of api.ts send JSON only); rejects with the server's ApiError. */
+async function upload(appealNo: string, file: File): Promise<void> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const res = await fetch(url(appealNo, 'attachments'), { method: 'POST', credentials: 'same-origin', body });
+  if (res.ok) return;
+  const err = ((await res.json().catch(() => null)) as { error?: { code: string; message: string; messageEn?: string } } | null)?.error;
+  throw new ApiError(res.status, err ?? { code: `HTTP_${res.status}`, message: `服务器返回 ${res.status}`, messageEn: `server answered ${res.status}` });
+}
+
+/** The appeal's attachments (each downloads through the audited route) and an upload field (≤ 10 MiB). */
+export function Attachments({ view, onDone }: { view: AppealView } & Done) {
+  const tx = useDisputesText();
+  const { error, busy, run } = usePost(onDone);
+  return (
+    <section className="panel" data-testid="attachments">
+      <h2>{tx('attachments')}</h2>
+      {view.attachments.length === 0 && <div className="muted small">{tx('none')}</div>}
+      <ul className="small">
+        {view.attachments.map((a) => <li key={a.id}><a href={url(view.appealNo, `attachments/${a.id}`)} target="_blank" rel="noreferrer">{a.name}</a> <span className="muted">({Math.ceil(a.size / 1024)} KiB)</span></li>)}
+      </ul>
+      <label className="btn btn-small">
+        {tx('upload')}
+        <input type="file" name="attachment" hidden disabled={busy} onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void run(() => upload(view.appealNo, f)); }} />
+      </label>
+      <PostError error={error} />
+    </section>
+  );
+}
