@@ -180,7 +180,7 @@ export function FollowUpForm({ appealNo, onDone }: { appealNo: string } & Done) 
         <label className="field"><span className="field-label">{tx('satisfaction')}</span><select name="satisfaction" value={f.satisfaction} onChange={set('satisfaction')}>{[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}</option>)}</select></label>
         <label className="field"><span className="field-label">{tx('resolved')}</span><select name="resolved" value={f.resolved} onChange={set('resolved')}><option value="yes">{tx('resolved')}</option><option value="no">{tx('notResolved')}</option></select></label>
         <label className="field"><span className="field-label">{tx('method')}</span><select name="method" value={f.method} onChange={set('method')}><option value="phone">{tx('method.phone')}</option><option value="visit">{tx('method.visit')}</option></select></label>
-        <label className="field"><span className="field-label">{tx('notes')}</span><input name="follow-up-note" value={f.note} onChange={set('note')} /></label>
+        <label className="field"><span className="field-label">{tx('followUpNote')}</span><input name="follow-up-note" value={f.note} onChange={set('note')} /></label>
       </div>
       <PostError error={error} />
       <div className="form-actions"><button type="submit" className="btn" disabled={busy}>{tx('followUpSave')}</button></div>
