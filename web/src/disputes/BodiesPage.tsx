@@ -3,7 +3,7 @@
  * division (6-digit code; a body serving the county, prefecture or province is listed) and
  * service category (GET /api/orgs); per body the open cases against capacity, cases received,
  * agreements, failures, success rate and mean days to resolve (GET /api/disputes/stats/bodies);
- * volumes by category (GET /api/disputes/stats/volumes?by=category) as an ECharts bar chart;
+ * volumes by category, division or channel (GET /api/disputes/stats/volumes?by=) as an ECharts bar chart;
  * SLA compliance per category and the legal service stations' figures (StatsTables.tsx).
  */
 import { useState } from 'react';
@@ -30,7 +30,8 @@ export function BodiesPage() {
   const kinds = useApiGet<{ kinds: Record<string, Label>; categories: Record<string, Label> }>('/api/orgs/kinds');
   const orgs = useApiGet<{ orgs: Org[] }>('/api/orgs', { kind, category, divisionCode: /^\d{6}$/.test(division) ? division : undefined });
   const stats = useApiGet<{ bodies: BodyStat[] }>('/api/disputes/stats/bodies');
-  const volumes = useApiGet<{ rows: { key: string; count: number }[] }>('/api/disputes/stats/volumes', { by: 'category' });
+  const [by, setBy] = useState<'category' | 'division' | 'channel'>('category');
+  const volumes = useApiGet<{ rows: { key: string; count: number }[] }>('/api/disputes/stats/volumes', { by });
   const byOrg = new Map((stats.data?.bodies ?? []).map((b) => [b.orgCode, b]));
   const vol = (volumes.data?.rows ?? []).slice().sort((a, b) => b.count - a.count).slice(0, 15);
   return (
@@ -77,14 +78,19 @@ export function BodiesPage() {
         )}
       </section>
       <section className="panel">
-        <h2>{tx('volumesByCategory')}</h2>
+        <div className="dsp-toolbar">
+          <h2>{tx('volumesBy')}</h2>
+          <select name="volumes-by" value={by} onChange={(e) => setBy(e.target.value as typeof by)}>
+            <option value="category">{tx('category')}</option><option value="division">{tx('division')}</option><option value="channel">{tx('channel')}</option>
+          </select>
+        </div>
         {volumes.error && <ErrorNotice error={volumes.error} onRetry={volumes.reload} />}
         {volumes.data && vol.length === 0 && <div className="muted">{tx('empty')}</div>}
         {vol.length > 0 && (
           <EChart testId="volumes-chart" height={Math.max(160, vol.length * 26)} option={{
             grid: { left: 220, right: 30, top: 10, bottom: 20 },
             xAxis: { type: 'value', minInterval: 1 },
-            yAxis: { type: 'category', inverse: true, data: vol.map((r) => r.key) },
+            yAxis: { type: 'category', inverse: true, data: vol.map((r) => (by === 'channel' ? tx(`channel.${r.key}` as 'channel.web') : r.key)) },
             series: [{ type: 'bar', data: vol.map((r) => r.count), itemStyle: { color: '#2f5fb3' }, barMaxWidth: 22, label: { show: true, position: 'right' } }],
             tooltip: { trigger: 'axis' },
           }} />
