@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Build the web UI (vite) when web/dist is missing or older than any file under web/src,
-// web/index.html or web/vite.config.ts, so `npm start` serves the current pages without
-// rebuilding on every start.
+// web/index.html, web/vite.config.ts or src/ (the bundle imports policies and pure helpers from
+// src), so `npm start` serves the current pages without rebuilding on every start. The browser
+// tests use the same rule (test/e2eHarness.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ function newest(p) {
   return m;
 }
 
-const sources = ['src', 'index.html', 'vite.config.ts'].map((s) => path.join(web, s)).filter((p) => fs.existsSync(p));
+const sources = [...['src', 'index.html', 'vite.config.ts'].map((s) => path.join(web, s)), path.join(root, 'src')].filter((p) => fs.existsSync(p));
 const stale = !fs.existsSync(built) || Math.max(...sources.map(newest)) > fs.statSync(built).mtimeMs;
 if (stale) {
   process.stdout.write('building the web UI / 构建网页界面…\n');
