@@ -1,21 +1,20 @@
 /**
  * Shapes of the leads API (src/apps/leads: caseService.ts, tagRunner.ts, leadReview.ts,
  * leadScorer.ts, networkService.ts) as the pages read them. Personal data arrives masked.
+ * Shapes that are the server's own are imported as types (erased from the bundle); the rest are
+ * the pages' narrower views of the JSON.
  */
 
-export interface CaseView {
-  readonly caseNo: string;
-  readonly legalBasis: string;
-  readonly purpose: string;
-  readonly owner: string;
-  readonly members: readonly string[];
-  readonly openedAt: string;
-  readonly openedBy: string;
-  readonly closedAt: string | null;
-  readonly closedBy: string | null;
-  readonly closeReason: string | null;
-  readonly open: boolean;
-}
+import type { CaseView } from '../../../src/apps/leads/caseService.ts';
+export type { CaseView };
+import type { ModelView } from '../../../src/apps/leads/leadScorer.ts';
+export type { ModelView };
+import type { NetworkEdge } from '../../../src/apps/leads/networkService.ts';
+export type { NetworkEdge };
+import type { EvidenceParcel } from '../../../src/apps/leads/personDetails.ts';
+export type { EvidenceParcel };
+import type { RuleRunView, TagCondition } from '../../../src/apps/leads/tagRunner.ts';
+export type { RuleRunView, TagCondition };
 
 export interface Bi { readonly zh: string; readonly en: string }
 
@@ -32,13 +31,6 @@ export interface RuleView {
   readonly text: string;
 }
 
-export interface TagCondition {
-  readonly text: string;
-  readonly outcome: string;
-  readonly actual: unknown;
-  readonly threshold: unknown;
-}
-
 export interface ServerIssue { readonly code: string; readonly message: string; readonly messageEn: string }
 
 export interface RuleRunSummary {
@@ -51,15 +43,6 @@ export interface RuleRunSummary {
   readonly errors: readonly ServerIssue[];
   readonly sample: ReadonlyArray<{ readonly personKey: string; readonly conditions: readonly TagCondition[]; readonly evidence: readonly number[] }>;
   readonly ms: number;
-}
-
-export interface RuleRunView {
-  readonly caseNo: string;
-  readonly runId: number | null;
-  readonly dryRun: boolean;
-  readonly asOf: string;
-  readonly subjects: number;
-  readonly rules: readonly RuleRunSummary[];
 }
 
 export interface Contribution { readonly ruleId: string; readonly ruleVersion: number; readonly weight: number }
@@ -80,23 +63,6 @@ export interface LeadSummary {
 }
 
 export interface PersonDetail { readonly name: string | null; readonly phone: string | null }
-
-export interface EvidenceParcel {
-  readonly id: number;
-  readonly courier: string;
-  readonly waybillNo: string;
-  readonly acceptedAt: string;
-  readonly senderName: string;
-  readonly senderPhone: string | null;
-  readonly senderAddress: string;
-  readonly senderProvince: string | null;
-  readonly receiverName: string;
-  readonly receiverPhone: string | null;
-  readonly receiverAddress: string;
-  readonly receiverProvince: string | null;
-  readonly itemName: string;
-  readonly flaggedTerms: readonly string[];
-}
 
 export interface TagView {
   readonly id: number;
@@ -122,19 +88,6 @@ export interface LeadView extends LeadSummary {
 
 export interface PrecisionRow { readonly ruleId: string; readonly reviewed: number; readonly confirmed: number; readonly dismissed: number; readonly precision: number | null }
 
-export interface ModelView {
-  readonly caseNo: string;
-  readonly intercept: number;
-  readonly weights: ReadonlyArray<{ readonly ruleId: string; readonly weight: number; readonly declared: number }>;
-  readonly decisions: number;
-  readonly loss: number;
-  readonly gradNorm: number;
-  readonly l2: number;
-  readonly iterations: number;
-  readonly fittedAt: string;
-  readonly fittedBy: string;
-}
-
 export type EdgeKind = 'parcel' | 'shared_id' | 'shared_address';
 export type Role = 'workshop' | 'seller' | 'middleman' | 'buyer';
 
@@ -147,20 +100,6 @@ export interface NetworkNode extends PersonDetail {
   readonly roleReason: string;
   readonly roleReasonZh: string;
   readonly roleValues: Readonly<Record<string, number>>;
-  readonly evidence: readonly number[];
-  readonly evidenceCount: number;
-}
-
-export interface NetworkEdge {
-  readonly id: number;
-  readonly source: string;
-  readonly target: string;
-  readonly kind: string;
-  readonly directed: boolean;
-  readonly weight: number;
-  readonly firstSeen: string | null;
-  readonly lastSeen: string | null;
-  readonly flagged: number;
   readonly evidence: readonly number[];
   readonly evidenceCount: number;
 }
