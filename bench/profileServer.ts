@@ -1,10 +1,10 @@
 /**
- * `node --import tsx bench/profileServer.ts MODE N [--workers W] [--cpu-prof-dir DIR]` — profile the server
+ * `node --import tsx bench/profileServer.ts MODE N [--no-thread] [--cpu-prof-dir DIR] [--no-prof]` — profile the server
  * side of HTTP registrations: an in-process platform on a temporary SQLite database, the
  * bench client (bench/ingestClient.ts) in a separate process, and a CPU profile of the server
  * written to DIR (default .prof/) with the V8 inspector. Prints server CPU µs per record.
  */
-import { spawnSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import inspector from 'node:inspector/promises';
 import os from 'node:os';
@@ -24,9 +24,8 @@ const config = loadConfig({}, { dataDir: root, databaseUrl: undefined, secret: '
 const ctx = await openPlatform(config, { modules });
 const password = generatePassword();
 await createUser(ctx, { username: 'bench', role: 'admin', password });
-// `--workers N` fixes the registrar's validation workers (default: one per core).
-const workersArg = process.argv.indexOf('--workers');
-if (workersArg >= 0) registrarFor(ctx, { workers: Number(process.argv[workersArg + 1]) });
+// `--no-thread`: validate and write on the main thread instead of the registration thread.
+if (process.argv.includes('--no-thread')) registrarFor(ctx, { thread: false });
 const app = await buildApp(ctx, modules, { logger: false });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -34,21 +33,26 @@ const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
 const session = new inspector.Session();
 session.connect();
-await session.post('Profiler.enable');
-await session.post('Profiler.start');
+const profiling = !process.argv.includes('--no-prof');
+if (profiling) {
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+}
 const c0 = process.cpuUsage();
-const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, mode === 'batch' ? '50' : '64', nText, '6'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, mode === 'batch' ? '50' : (process.env.CLIENTS ?? '64'), nText, '6'], { stdio: ['ignore', 'pipe', 'inherit'] });
 let out = '';
 child.stdout.on('data', (d: Buffer) => (out += d.toString()));
 await new Promise((r) => child.on('exit', r));
 const c1 = process.cpuUsage(c0);
-const { profile } = await session.post('Profiler.stop');
-fs.mkdirSync(outDir, { recursive: true });
-const file = path.join(outDir, `server-${mode}.cpuprofile`);
-fs.writeFileSync(file, JSON.stringify(profile));
-const result = JSON.parse(out.trim().split('\n').at(-1)!) as { ok: number; seconds: number; p50: number; p99: number };
-process.stdout.write(`${mode}: ${result.ok} ok in ${result.seconds.toFixed(1)} s → ${Math.round(result.ok / result.seconds)}/s; p50 ${result.p50} ms p99 ${result.p99} ms; server CPU ${Math.round((c1.user + c1.system) / result.ok)} µs/record; ${registrarFor(ctx).counters.transactions} transactions (${(registrarFor(ctx).counters.records / registrarFor(ctx).counters.transactions).toFixed(1)} records each); profile ${file}\n`);
+let file = '(not profiled)';
+if (profiling) {
+  const { profile } = await session.post('Profiler.stop');
+  fs.mkdirSync(outDir, { recursive: true });
+  file = path.join(outDir, `server-${mode}.cpuprofile`);
+  fs.writeFileSync(file, JSON.stringify(profile));
+}
+const result = JSON.parse(out.trim().split('\n').at(-1)!) as { ok: number; seconds: number; p50: number; p99: number; clientCpuUs: number };
+process.stdout.write(`${mode}: ${result.ok} ok in ${result.seconds.toFixed(1)} s → ${Math.round(result.ok / result.seconds)}/s; p50 ${result.p50} ms p99 ${result.p99} ms; server CPU ${Math.round((c1.user + c1.system) / result.ok)} µs/record; client CPU ${result.clientCpuUs} µs/request; ${registrarFor(ctx).counters.transactions} transactions (${(registrarFor(ctx).counters.records / registrarFor(ctx).counters.transactions).toFixed(1)} records each); profile ${file}\n`);
 await app.close();
 await ctx.database.close();
 fs.rmSync(root, { recursive: true, force: true });
-void spawnSync;

@@ -23,24 +23,51 @@ describe('ParcelRegistrar', () => {
     await drop?.();
   });
 
-  it('validates a turn of records on the workers and gives the same answers as in-process validation', async () => {
+  it('validates and writes on the registration thread with the same answers as in-process', async () => {
     const records = [...generateParcels({ count: 60, seed: 21 })] as unknown as RawParcel[];
     const bad = { ...records[7]!, senderIdNumber: '110105199002302277' }; // check character right, 1990-02-30 impossible (C16)
-    const onWorkers = new ParcelRegistrar(ctx, { workers: 2, workerMinRecords: 1 });
-    const inProcess = new ParcelRegistrar(ctx, { workers: 0 });
+    const onThread = new ParcelRegistrar(ctx);
+    const inProcess = new ParcelRegistrar(ctx, { thread: false });
     try {
-      const a = await onWorkers.register([...records.slice(0, 30), bad]);
-      expect(onWorkers.counters.validatedOnWorkers).toBe(31);
+      expect(onThread.threaded).toBe(true);
+      expect(inProcess.threaded).toBe(false);
+      // Three requests in one event-loop turn go to the thread as one message.
+      const [a, a2, a3] = await Promise.all([onThread.register([...records.slice(0, 30), bad]), onThread.register(records.slice(30, 40)), onThread.register([records[0]!])]);
+      expect(onThread.counters.onThread).toBe(42);
       expect(a[30]).toMatchObject({ ok: false });
       expect(a[30]!.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['senderIdNumber:ID_BIRTH_DATE_INVALID', 'senderIdNumber:PARCEL_ID_INVALID']);
-      // The same records again, validated in-process: every one is a duplicate of the stored parcel.
+      expect(a2!.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      // The same parcel twice in one transaction: the second is a duplicate of the first.
+      expect(a3![0]).toMatchObject({ ok: true, duplicate: true, id: a[0]!.id });
+      // The same records again, in-process on the main connection: every one is a duplicate of the stored parcel.
       const b = await inProcess.register(records.slice(0, 30));
-      expect(inProcess.counters.validatedOnWorkers).toBe(0);
+      expect(inProcess.counters.onThread).toBe(0);
       expect(b.map((r) => [r.ok, r.duplicate, r.id])).toEqual(a.slice(0, 30).map((r) => [r.ok, true, r.id]));
       expect(a.slice(0, 30).every((r) => r.ok && typeof r.id === 'number')).toBe(true);
+      // What the thread wrote is visible on the main connection, statistics included.
+      const stored = await ctx.database.db.selectFrom('parcels').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const counted = await ctx.database.db.selectFrom('parcel_stats_daily').select((eb) => eb.fn.sum('total').as('n')).executeTakeFirstOrThrow();
+      expect(Number(stored.n)).toBe(a.concat(a2!).filter((r) => r.ok).length);
+      expect(Number(counted.n)).toBe(Number(stored.n));
+      // A clerk's record for another outlet is validated on the thread but not stored.
+      const other = { ...records[50]!, outlet: 'SOMEWHERE-ELSE' };
+      const [refused] = await onThread.register([other], { outlet: String(records[50]!.outlet) });
+      expect(refused!.ok).toBe(false);
+      expect(refused!.errors[0]!.code).toBe('PARCEL_OUTLET_NOT_OWN');
+      const after = await ctx.database.db.selectFrom('parcels').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(stored.n));
     } finally {
-      await onWorkers.close();
+      await onThread.close();
       await inProcess.close();
     }
+  });
+
+  it('answers the registrations owed when it is closed', async () => {
+    const records = [...generateParcels({ count: 5, seed: 22 })] as unknown as RawParcel[];
+    const r = new ParcelRegistrar(ctx);
+    const pending = r.register(records);
+    await r.close();
+    expect((await pending).every((x) => x.ok)).toBe(true);
+    await expect(r.register(records)).rejects.toMatchObject({ code: 'PARCEL_QUEUE_CLOSED' });
   });
 });

@@ -2,8 +2,10 @@
  * Registration service with group commit (收寄登记): single and batch registrations from the
  * API, validated under the counter policy (parcelValidator.ts, mode 'api'), then queued.
  * Validation is grouped too: the records that arrive in one event-loop turn are validated
- * together — in-process by default, or as one chunk on validation workers (validationPool.ts)
- * when the registrar is given workers. The queue is written in one transaction at the end of the event-loop turn in which
+ * together. On an embedded SQLite file, validation and writing run on the registration thread
+ * (registrationThread.ts: a worker with its own connection, so a server uses both cores and its
+ * event loop never waits for a commit or a WAL checkpoint); otherwise (PostgreSQL, in-memory
+ * SQLite, or `thread: false`) in-process. The queue is written in one transaction at the end of the event-loop turn in which
  * records arrived (setImmediate: every request whose bytes came in the same poll joins the same
  * transaction), or after `maxDelayMs` when set, or as soon as `maxBatch` records wait — one
  * commit for many concurrent requests instead of one per request (the classic group commit of
@@ -20,7 +22,7 @@ import { ParcelErrors } from './errors.ts';
 import { emptyStats, storeChecked } from './loader.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
 import { checkParcel, type ParcelCheck, type RawParcel } from './parcelValidator.ts';
-import { ValidationPool } from './validationPool.ts';
+import { RegistrationThread, type ThreadAnswer } from './registrationThread.ts';
 import type { ScreeningHit } from './screening.ts';
 
 /** The answer for one record of a registration. */
@@ -44,15 +46,12 @@ export interface RegistrarOptions {
   /** Longest wait before a queued record is written, ms; 0 (default) = at the end of this event-loop turn. */
   readonly maxDelayMs?: number;
   /**
-   * Validation workers (default 0: validate in-process). Records arriving in one turn go to
-   * them when there are at least `workerMinRecords`. Measured on the 2-core machine
-   * (bench/profileServer.ts, BENCHMARKS.md): workers cost 150–600 µs more CPU per record
-   * (copies both ways, a cold memo and JIT per worker, smaller write batches), more than the
-   * validation they take off the main thread, so the server does not use them by default.
+   * Validate and write on the registration thread (default: true on an SQLite file, where it
+   * is possible; ignored elsewhere). Measured on the 2-core machine (bench/profileServer.ts,
+   * BENCHMARKS.md "Ingest"). Validation-only workers were measured too and rejected: they cost
+   * more CPU in copies and cold caches than they took off the main thread, which still wrote.
    */
-  readonly workers?: number;
-  /** Fewest records of one turn worth a round trip to a worker (default 16). */
-  readonly workerMinRecords?: number;
+  readonly thread?: boolean;
 }
 
 interface Intake {
@@ -67,6 +66,13 @@ export interface Registrant {
   readonly outlet?: string | null;
 }
 
+/** The registrations of one event-loop turn, sent to the registration thread together. */
+interface Turn {
+  readonly records: RawParcel[];
+  readonly writable: boolean[];
+  readonly all: Promise<ThreadAnswer[]>;
+}
+
 interface Pending {
   check: ParcelCheck;
   resolve: (r: { id: number; duplicate: boolean } | { errors: readonly Issue[] }) => void;
@@ -78,9 +84,9 @@ export class ParcelRegistrar {
   readonly #ctx: PlatformContext;
   readonly #maxBatch: number;
   readonly #maxDelayMs: number;
-  readonly #workers: number;
-  readonly #workerMin: number;
-  #pool: ValidationPool | undefined;
+  readonly #threaded: boolean;
+  #thread: RegistrationThread | null = null;
+  #turn: Turn | null = null;
   #intake: Intake[] = [];
   #intakeScheduled = false;
   #queue: Pending[] = [];
@@ -89,14 +95,62 @@ export class ParcelRegistrar {
   #writing: Promise<void> | undefined;
   #closed = false;
   /** Transactions written and records in them (for the bench and tests). */
-  readonly counters = { transactions: 0, records: 0, validatedOnWorkers: 0 };
+  readonly #counters = { transactions: 0, records: 0, onThread: 0 };
 
   constructor(ctx: PlatformContext, options: RegistrarOptions = {}) {
     this.#ctx = ctx;
     this.#maxBatch = options.maxBatch ?? 2000;
     this.#maxDelayMs = options.maxDelayMs ?? 0;
-    this.#workers = options.workers ?? 0;
-    this.#workerMin = options.workerMinRecords ?? 16;
+    const sqlite = ctx.database.sqlite;
+    this.#threaded = Boolean((options.thread ?? true) && sqlite && !sqlite.memory);
+  }
+
+  /** The registration thread, started on first use (about a second: module load and JIT). */
+  #threadNow(): RegistrationThread | null {
+    if (!this.#threaded) return null;
+    const sqlite = this.#ctx.database.sqlite!;
+    this.#thread ??= new RegistrationThread({ secret: new Uint8Array(this.#ctx.secret), sqlitePath: sqlite.name, timezone: this.#ctx.config.timezone, maxBatch: this.#maxBatch, cacheMiB: 256 });
+    return this.#thread;
+  }
+
+  /** Start the registration thread now rather than at the first registration (a listening server calls this). */
+  warm(): void {
+    if (!this.#closed) this.#threadNow();
+  }
+
+  /** Transactions written, records in them and records handled on the registration thread (for the bench and tests). */
+  get counters(): { transactions: number; records: number; onThread: number } {
+    return { ...this.#counters, transactions: this.#counters.transactions + (this.#thread?.transactions ?? 0) };
+  }
+
+  /** True when registrations are validated and written on the registration thread. */
+  get threaded(): boolean {
+    return this.#threaded;
+  }
+
+  /** Submit records with the others of this event-loop turn to the registration thread. */
+  #submit(thread: RegistrationThread, records: readonly RawParcel[], writable: readonly boolean[]): Promise<ThreadAnswer[]> {
+    let turn = this.#turn;
+    if (!turn) {
+      const records: RawParcel[] = [];
+      const writable: boolean[] = [];
+      const all = new Promise<ThreadAnswer[]>((resolve, reject) => {
+        setImmediate(() => {
+          this.#turn = null;
+          const now = this.#ctx.now();
+          thread.submit(records, writable, now, now.toISOString()).then(resolve, reject);
+        });
+      });
+      this.#turn = turn = { records, writable, all };
+    }
+    const start = turn.records.length;
+    for (let i = 0; i < records.length; i++) {
+      turn.records.push(records[i]!);
+      turn.writable.push(writable[i]!);
+    }
+    this.#counters.onThread += records.length;
+    this.#counters.records += records.length;
+    return turn.all.then((answers) => answers.slice(start, start + records.length));
   }
 
   /** Validate records with the others of this event-loop turn (see the module doc). */
@@ -115,15 +169,6 @@ export class ParcelRegistrar {
     this.#intake = [];
     if (items.length === 0) return;
     const now = this.#ctx.now();
-    if (this.#workers > 0 && items.length >= this.#workerMin) {
-      this.#pool ??= new ValidationPool({ secret: this.#ctx.secret, mode: 'api', timezone: this.#ctx.config.timezone, now, workers: this.#workers });
-      this.counters.validatedOnWorkers += items.length;
-      this.#pool.check(items.map((i) => i.record), now).then(
-        (checks) => checks.forEach((c, k) => items[k]!.resolve(c)),
-        (e: unknown) => items.forEach((i) => i.reject(e)),
-      );
-      return;
-    }
     const keys = parcelCrypto(this.#ctx.secret);
     const tz = this.#ctx.config.timezone;
     for (const i of items) {
@@ -144,6 +189,16 @@ export class ParcelRegistrar {
     if (records.length > 1000) throw new AppError(ParcelErrors.PARCEL_BATCH_TOO_LARGE, { max: 1000, count: records.length });
     const own = who.outlet;
     const recs = records.map((raw) => (own && (raw.outlet === undefined || String(raw.outlet).trim() === '') ? { ...raw, outlet: own } : raw));
+    const thread = this.#threadNow();
+    if (thread) {
+      const foreign = recs.map((rec) => Boolean(own && String(rec.outlet).trim() !== own));
+      const answers = await this.#submit(thread, recs, foreign.map((f) => !f));
+      return answers.map((a, index): RegistrationResult => {
+        if (foreign[index]) return { index, ok: false, errors: [issue(ParcelErrors.PARCEL_OUTLET_NOT_OWN, { outlet: own ?? null }, 'outlet'), ...a.errors], warnings: a.warnings, flags: a.flags };
+        if (a.id === undefined) return { index, ok: false, errors: a.errors, warnings: a.warnings, flags: a.flags };
+        return { index, ok: true, id: a.id, duplicate: a.duplicate, errors: [], warnings: a.warnings, flags: a.flags };
+      });
+    }
     const checks = await this.#validate(recs);
     return Promise.all(
       recs.map(async (rec, index): Promise<RegistrationResult> => {
@@ -202,8 +257,8 @@ export class ParcelRegistrar {
     try {
       const meta = { source: 'api' as const, runId: null, createdAt: this.#ctx.now().toISOString() };
       const outcomes = await storeChecked(this.#ctx, items.map((p) => p.check), meta, emptyStats());
-      this.counters.transactions += 1;
-      this.counters.records += items.length;
+      this.#counters.transactions += 1;
+      this.#counters.records += items.length;
       outcomes.forEach((o, i) => items[i]!.resolve('errors' in o ? o : { id: o.id, duplicate: o.status === 'duplicate' }));
     } catch (e) {
       for (const p of items) p.reject(e);
@@ -214,9 +269,11 @@ export class ParcelRegistrar {
   async close(): Promise<void> {
     this.#closed = true;
     this.#cancelTimer();
-    await this.#pool?.close();
     if (this.#writing) await this.#writing;
     await this.#flush();
+    // Answers owed by the thread come before it stops (a turn still being gathered is sent at setImmediate).
+    await new Promise((r) => setImmediate(r));
+    await this.#thread?.close();
   }
 }
 

@@ -42,6 +42,8 @@ function ownOutlet(grantOwnOnly: boolean | undefined, outlet: string | null | un
 export function parcelRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   const registrar = registrarFor(ctx);
   app.addHook('onClose', async () => registrar.close());
+  // A listening server starts the registration thread at once, so the first counter does not wait for it.
+  app.addHook('onListen', async () => registrar.warm());
 
   route(app, {
     method: 'POST', url: '/api/parcels', tags: ['parcels'], summary: '收寄登记 register one parcel', status: 201,

@@ -1,0 +1,93 @@
+/**
+ * Worker side of registrationThread.ts: validates registrations and writes them, with its own
+ * connection to the platform's SQLite file, so that the server's main thread only receives,
+ * parses, authorizes and answers requests.
+ *
+ * Messages in: `{ id, records, writable, now, createdAt }` — the registrations of one event-loop
+ * turn of the main thread. Every message that arrived while the worker was busy is validated
+ * and written together, at most `maxBatch` records per transaction (group commit across
+ * turns). Messages out: `{ id, answers }` with one `ThreadAnswer` per record, or
+ * `{ id, error }` when the database failed (the transaction is rolled back; nothing of those
+ * records is stored).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Issue } from '../../core/errors.ts';
+import { openDatabase } from '../../store/database.ts';
+import { emptyStats, storeChecked } from './loader.ts';
+import { parcelCrypto } from './parcelCrypto.ts';
+import { checkParcel, type ParcelCheck, type RawParcel } from './parcelValidator.ts';
+import type { ThreadAnswer, ThreadInit, ThreadReply, ThreadRequest } from './registrationThread.ts';
+
+const init = workerData as ThreadInit;
+const keys = parcelCrypto(Buffer.from(init.secret));
+const database = openDatabase({ databaseUrl: undefined, sqlitePath: init.sqlitePath }, { sqliteCacheMiB: init.cacheMiB });
+// The platform context the write path reads: only its database is used by storeChecked.
+const ctx = { database } as Parameters<typeof storeChecked>[0];
+
+let queue: ThreadRequest[] = [];
+let scheduled = false;
+
+function answerOf(check: ParcelCheck, stored?: { id: number; duplicate: boolean } | { errors: readonly Issue[] }): ThreadAnswer {
+  const base = { errors: check.errors, warnings: check.warnings, flags: check.flags };
+  if (!stored) return base;
+  if ('errors' in stored) return { ...base, errors: stored.errors };
+  return { ...base, id: stored.id, duplicate: stored.duplicate };
+}
+
+let running: Promise<void> | undefined;
+
+async function flush(): Promise<void> {
+  scheduled = false;
+  if (running) await running;
+  const requests = queue;
+  queue = [];
+  // Validate every record of every waiting request, then write the writable valid ones in
+  // transactions of at most maxBatch records.
+  const checks = requests.map((r) => {
+    const now = new Date(r.now);
+    return r.records.map((record) => checkParcel(record, keys, { mode: 'api', now, timezone: init.timezone }));
+  });
+  const toWrite: Array<{ request: number; index: number; check: ParcelCheck }> = [];
+  requests.forEach((r, k) => checks[k]!.forEach((check, i) => {
+    if (r.writable[i] && check.values) toWrite.push({ request: k, index: i, check });
+  }));
+  const stored = requests.map((r) => new Array<{ id: number; duplicate: boolean } | { errors: readonly Issue[] } | undefined>(r.records.length));
+  const failed = new Map<number, string>();
+  let transactions = 0;
+  for (let start = 0; start < toWrite.length; start += init.maxBatch) {
+    const part = toWrite.slice(start, start + init.maxBatch);
+    const createdAt = requests[part[0]!.request]!.createdAt;
+    try {
+      const outcomes = await storeChecked(ctx, part.map((p) => p.check), { source: 'api', runId: null, createdAt }, emptyStats());
+      transactions += 1;
+      outcomes.forEach((o, j) => {
+        const p = part[j]!;
+        stored[p.request]![p.index] = 'errors' in o ? o : { id: o.id, duplicate: o.status === 'duplicate' };
+      });
+    } catch (e) {
+      for (const p of part) failed.set(p.request, e instanceof Error ? e.message : String(e));
+    }
+  }
+  requests.forEach((r, k) => {
+    const reply: ThreadReply = failed.has(k)
+      ? { id: r.id, error: failed.get(k)!, transactions }
+      : { id: r.id, answers: checks[k]!.map((c, i) => answerOf(c, stored[k]![i])), transactions };
+    transactions = 0;
+    parentPort!.postMessage(reply);
+  });
+}
+
+parentPort!.on('message', (m: ThreadRequest | { close: true }) => {
+  if ('close' in m) {
+    void database.close().then(() => parentPort!.close());
+    return;
+  }
+  queue.push(m);
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(() => {
+      running = flush().finally(() => (running = undefined));
+    });
+  }
+});
+parentPort!.postMessage({ ready: true });
