@@ -71,12 +71,13 @@ function decrypter(keys: ParcelCrypto): (v: string | null) => string | null {
   };
 }
 
-function view(row: ParcelTable, dec: (v: string | null) => string | null, matchedAs: string[]): ParcelView {
+function view(row: repo.ParcelViewRow, dec: (v: string | null) => string | null, matchedAs: string[]): ParcelView {
   return {
     id: Number(row.id),
     courier: row.courier,
     waybillNo: row.waybill_no,
-    acceptedAt: new Date(row.accepted_at).toISOString(),
+    // SQLite keeps the ISO instant as text; PostgreSQL returns a Date.
+    acceptedAt: typeof row.accepted_at === 'string' && row.accepted_at.endsWith('Z') ? row.accepted_at : new Date(row.accepted_at).toISOString(),
     acceptedDay: row.accepted_day,
     outlet: row.outlet,
     clerk: row.clerk,

@@ -3,6 +3,7 @@
  * masking): person look-ups through `parcel_keys`, waybill look-ups through the unique
  * (courier, waybill_no) index, and the dashboard aggregates from `parcel_stats_*`.
  */
+import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/database.ts';
 import type { ParcelTable } from './schema.ts';
@@ -30,11 +31,65 @@ export async function findByWaybill(database: Database, couriers: readonly strin
   return db(database).selectFrom('parcels').selectAll().where('courier', 'in', couriers).where('waybill_no', '=', waybillNo).orderBy('id').execute();
 }
 
+/** The columns a look-up shows (keys, hashes, divisions and bookkeeping are not read). */
+export const VIEW_COLUMNS = [
+  'id', 'courier', 'waybill_no', 'accepted_at', 'accepted_day', 'outlet', 'clerk', 'sender_name', 'sender_id_type', 'sender_id_enc', 'sender_phone_enc',
+  'sender_address', 'sender_province', 'receiver_name', 'receiver_phone_enc', 'receiver_address', 'receiver_province', 'item_name', 'item_nature',
+  'item_quantity', 'weight_grams', 'inspected', 'real_name_ok', 'noncompliance', 'flagged_terms', 'source',
+] as const satisfies ReadonlyArray<keyof ParcelTable>;
+
+/** A parcel row as a look-up reads it. */
+export type ParcelViewRow = Pick<ParcelTable, (typeof VIEW_COLUMNS)[number]>;
+
+/**
+ * A row array (better-sqlite3 raw mode, VIEW_COLUMNS order) to an object: one object literal of
+ * fixed shape, which V8 builds faster than the driver's per-column property sets (about 1 ms of
+ * a 280-parcel look-up, bench/ingest.ts). repository.test.ts checks the order against VIEW_COLUMNS.
+ */
+export function viewRow(r: readonly unknown[]): ParcelViewRow {
+  return {
+    id: r[0] as number, courier: r[1] as string, waybill_no: r[2] as string, accepted_at: r[3] as string, accepted_day: r[4] as string,
+    outlet: r[5] as string, clerk: r[6] as string, sender_name: r[7] as string, sender_id_type: r[8] as string, sender_id_enc: r[9] as string | null,
+    sender_phone_enc: r[10] as string | null, sender_address: r[11] as string, sender_province: r[12] as string | null, receiver_name: r[13] as string,
+    receiver_phone_enc: r[14] as string | null, receiver_address: r[15] as string, receiver_province: r[16] as string | null, item_name: r[17] as string,
+    item_nature: r[18] as string, item_quantity: r[19] as number, weight_grams: r[20] as number, inspected: r[21] as number,
+    real_name_ok: r[22] as number, noncompliance: r[23] as string | null, flagged_terms: r[24] as string | null, source: r[25] as string,
+  };
+}
+
+/** Prepared SQLite statements of the person look-up (one compile per connection, not per look-up). */
+interface LookupStatements {
+  readonly maxId: SQLite.Statement;
+  readonly idsByKey: SQLite.Statement;
+  readonly byIds: SQLite.Statement;
+}
+const lookupStatements = new WeakMap<SQLite.Database, LookupStatements>();
+
+function sqliteLookup(sqlite: SQLite.Database): LookupStatements {
+  let s = lookupStatements.get(sqlite);
+  if (!s) {
+    s = {
+      maxId: sqlite.prepare('select max(id) as m from parcels').pluck(),
+      // One index descent per segment: the segments come as a JSON array (one statement for any count).
+      idsByKey: sqlite.prepare(`select parcel_id from parcel_keys where segment in (select value from json_each(?)) and key = ? order by parcel_id desc limit ${LOOKUP_LIMIT}`).pluck().safeIntegers(false),
+      byIds: sqlite.prepare(`select ${VIEW_COLUMNS.join(', ')} from parcels where id in (select value from json_each(?)) order by id desc`).raw(true),
+    };
+    lookupStatements.set(sqlite, s);
+  }
+  return s;
+}
+
 /**
  * Ids of parcels carrying this blind-index key (any role), newest first, at most LOOKUP_LIMIT:
  * one probe per segment of `parcel_keys`.
  */
 export async function parcelIdsByKey(database: Database, key: bigint): Promise<number[]> {
+  const sqlite = database.sqlite;
+  if (sqlite) {
+    const st = sqliteLookup(sqlite);
+    const top = Math.floor(Number(st.maxId.get() ?? 0) / 2 ** SEGMENT_BITS);
+    return (st.idsByKey.all(JSON.stringify(Array.from({ length: top + 1 }, (_, i) => i)), key) as Array<number | bigint>).map(Number);
+  }
   const max = await db(database).selectFrom('parcels').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
   const top = Math.floor(Number(max?.m ?? 0) / 2 ** SEGMENT_BITS);
   const segments = Array.from({ length: top + 1 }, (_, i) => i);
@@ -49,10 +104,15 @@ export async function parcelIdsByKey(database: Database, key: bigint): Promise<n
   return rows.map((r) => Number(r.parcel_id));
 }
 
-/** Parcels by id, newest first. */
-export async function parcelsByIds(database: Database, ids: readonly number[]): Promise<ParcelTable[]> {
+/**
+ * Parcels by id (the VIEW_COLUMNS), newest first. SQLite: one prepared statement with the ids as a JSON array
+ * (a look-up of hundreds of parcels otherwise compiles a statement with as many parameters
+ * each time — most of its cost at 1,000,000 parcels, bench/ingest.ts).
+ */
+export async function parcelsByIds(database: Database, ids: readonly number[]): Promise<ParcelViewRow[]> {
   if (ids.length === 0) return [];
-  return db(database).selectFrom('parcels').selectAll().where('id', 'in', ids).orderBy('id', 'desc').execute();
+  if (database.sqlite) return (sqliteLookup(database.sqlite).byIds.all(JSON.stringify(ids)) as unknown[][]).map(viewRow);
+  return db(database).selectFrom('parcels').select(VIEW_COLUMNS).where('id', 'in', ids).orderBy('id', 'desc').execute();
 }
 
 /** Inclusive local-day range 'YYYY-MM-DD'; either end may be open. */

@@ -54,5 +54,11 @@ describe.each(testDialects())('parcel writer on $name', (dialect) => {
     const w = await repo.findByWaybill(ctx.database, ['ZTO', 'SF'], 'A3');
     expect(w.map((r) => [r.courier, r.outlet])).toEqual([['SF', 'O2']]);
     expect(k.cipher.decrypt(w[0]!.sender_id_enc!)).toBe('11010519491231002X');
+    // The look-up rows carry exactly the VIEW_COLUMNS, each with the stored value (SQLite maps
+    // row arrays by position: a column out of order would put a value under the wrong name).
+    const [a3] = await repo.parcelsByIds(ctx.database, [w[0]!.id]);
+    expect(Object.keys(a3!)).toEqual([...repo.VIEW_COLUMNS]);
+    const full = w[0] as unknown as Record<string, unknown>;
+    for (const c of repo.VIEW_COLUMNS) expect([c, (a3 as unknown as Record<string, unknown>)[c]]).toEqual([c, full[c]]);
   });
 });
