@@ -1,11 +1,12 @@
 /**
  * Load generator for bench/ingest.ts, run as a separate process so that clients and server do
  * not share one event loop: `node --import tsx bench/ingestClient.ts URL COOKIE MODE CONCURRENCY
- * RECORDS SEED [RATE]` with MODE 'batch' (100 records per POST /api/parcels/batch) or 'single' (one
+ * RECORDS SEED [RATE] [LIVE_AT]` with MODE 'batch' (100 records per POST /api/parcels/batch) or 'single' (one
  * POST /api/parcels per record). Without RATE the clients are closed-loop (each sends its next
  * request when the last one is answered). With RATE (records per second) the load is
  * open-loop: request i is due at i × per / RATE seconds whatever the answers, at most
  * CONCURRENCY in flight, and its latency counts from when it was due (no coordinated omission).
+ * With LIVE_AT (an ISO instant: the server's clock) the records are a live stream (see live()).
  * Prints one JSON line: requests, records, ok, seconds, latency percentiles in ms, and the
  * client's own CPU µs per request.
  *
@@ -19,7 +20,7 @@
 import net from 'node:net';
 import { generateParcels } from '../src/demo/parcels.ts';
 
-const [url, cookie, mode, concurrencyText, recordsText, seedText, rateText] = process.argv.slice(2);
+const [url, cookie, mode, concurrencyText, recordsText, seedText, rateText, liveText] = process.argv.slice(2);
 const rate = rateText ? Number(rateText) : 0;
 const concurrency = Number(concurrencyText);
 const total = Number(recordsText);
@@ -28,11 +29,36 @@ const target = new URL(`${url}${mode === 'batch' ? '/api/parcels/batch' : '/api/
 const requests: Buffer[] = [];
 {
   const records = [...generateParcels({ count: total, seed: Number(seedText) })];
+  if (liveText) live(records, new Date(liveText));
   for (let i = 0; i < records.length; i += per) {
     const body = Buffer.from(per === 1 ? JSON.stringify(records[i]) : JSON.stringify({ records: records.slice(i, i + per) }), 'utf8');
     const head = `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nCookie: ${cookie}\r\n\r\n`;
     requests.push(Buffer.concat([Buffer.from(head, 'latin1'), body]));
   }
+}
+
+/**
+ * Make generated records look like a live stream of counter registrations: each is accepted
+ * at the moment it is registered (`at`, the server's clock, one second per 1,000 records
+ * before it), and each courier's waybill numbers come in the order its electronic-waybill
+ * system issues them (the same numbers, sorted per courier). The generator's records spread
+ * over 90 days with scrambled serials, as a bulk import of history does.
+ */
+function live(records: Array<{ courier: string; waybillNo: string; acceptedAt: string }>, at: Date): void {
+  const byCourier = new Map<string, string[]>();
+  for (const r of records) {
+    const list = byCourier.get(r.courier);
+    if (list) list.push(r.waybillNo);
+    else byCourier.set(r.courier, [r.waybillNo]);
+  }
+  for (const list of byCourier.values()) list.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  const next = new Map<string, number>();
+  records.forEach((r, i) => {
+    const k = next.get(r.courier) ?? 0;
+    next.set(r.courier, k + 1);
+    r.waybillNo = byCourier.get(r.courier)![k]!;
+    r.acceptedAt = new Date(at.getTime() - Math.floor((records.length - i) / 1000) * 1000).toISOString();
+  });
 }
 
 interface Answer { status: number; body: Buffer }
@@ -89,6 +115,8 @@ class Connection {
 const connections = Array.from({ length: concurrency }, () => new Connection(target.hostname, Number(target.port)));
 await Promise.all(connections.map((c) => c.ready));
 const latencies: number[] = [];
+/** GONGZHI_BENCH_TRACE=FILE: write [due ms, latency ms] of every open-loop request to FILE. */
+const trace: Array<[number, number]> | null = process.env.GONGZHI_BENCH_TRACE ? [] : null;
 let ok = 0;
 let failed = 0;
 
@@ -129,6 +157,7 @@ async function openLoop(started: number): Promise<void> {
     done.push(
       c.send(requests[i]!).then((a) => {
         latencies.push(performance.now() - due);
+        trace?.push([Math.round(due - started), Math.round(performance.now() - due)]);
         count(a);
         idle.push(c);
         const w = wake;
@@ -147,6 +176,7 @@ else await closedLoop();
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpu0);
 for (const c of connections) c.close();
+if (trace) (await import('node:fs')).writeFileSync(process.env.GONGZHI_BENCH_TRACE!, JSON.stringify(trace));
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 10) / 10;
 const clientCpuUs = Math.round((cpu.user + cpu.system) / requests.length);

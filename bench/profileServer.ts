@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/profileServer.ts MODE N [--no-thread] [--cpu-prof-dir DIR] [--no-prof]` — profile the server
+ * `node --import tsx bench/profileServer.ts MODE N [--no-thread] [--from DIR] [--live] [--rate RECORDS_PER_S] [--cpu-prof-dir DIR] [--no-prof]` — profile the server
  * side of HTTP registrations: an in-process platform on a temporary SQLite database, the
  * bench client (bench/ingestClient.ts) in a separate process, and a CPU profile of the server
  * written to DIR (default .prof/) with the V8 inspector. Prints server CPU µs per record.
@@ -20,7 +20,11 @@ import { createUser } from '../src/security/users.ts';
 const [mode = 'single', nText = '20000'] = process.argv.slice(2);
 const outDir = path.resolve(process.argv.includes('--cpu-prof-dir') ? process.argv[process.argv.indexOf('--cpu-prof-dir') + 1]! : '.prof');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-prof-'));
-const config = loadConfig({}, { dataDir: root, databaseUrl: undefined, secret: 'profile-secret-profile-secret-profile-0' });
+// `--from DIR`: start from a copy of the database in DIR (e.g. one with 1,000,000 parcels, made
+// with the same secret: GONGZHI_SECRET or the bench's default below).
+const fromDir = process.argv.includes('--from') ? process.argv[process.argv.indexOf('--from') + 1]! : null;
+if (fromDir) fs.copyFileSync(path.join(fromDir, 'gongzhi.db'), path.join(root, 'gongzhi.db'));
+const config = loadConfig({}, { dataDir: root, databaseUrl: undefined, secret: process.env.GONGZHI_SECRET ?? 'profile-secret-profile-secret-profile-0' });
 const ctx = await openPlatform(config, { modules });
 const password = generatePassword();
 await createUser(ctx, { username: 'bench', role: 'admin', password });
@@ -31,6 +35,7 @@ await app.listen({ host: '127.0.0.1', port: 0 });
 const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password }) });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+await registrarFor(ctx).ready();
 const session = new inspector.Session();
 session.connect();
 const profiling = !process.argv.includes('--no-prof');
@@ -39,7 +44,7 @@ if (profiling) {
   await session.post('Profiler.start');
 }
 const c0 = process.cpuUsage();
-const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, mode === 'batch' ? '50' : (process.env.CLIENTS ?? '64'), nText, '6'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, mode === 'batch' ? '50' : (process.env.CLIENTS ?? '64'), nText, '6', process.argv.includes('--rate') ? process.argv[process.argv.indexOf('--rate') + 1]! : '0', ...(process.argv.includes('--live') ? [new Date().toISOString()] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
 let out = '';
 child.stdout.on('data', (d: Buffer) => (out += d.toString()));
 await new Promise((r) => child.on('exit', r));

@@ -118,6 +118,12 @@ export class ParcelRegistrar {
     if (!this.#closed) this.#threadNow();
   }
 
+  /** Start the registration thread if need be and resolve when it can take records (at once without one). */
+  async ready(): Promise<void> {
+    this.warm();
+    await this.#thread?.ready;
+  }
+
   /** Transactions written, records in them and records handled on the registration thread (for the bench and tests). */
   get counters(): { transactions: number; records: number; onThread: number } {
     return { ...this.#counters, transactions: this.#counters.transactions + (this.#thread?.transactions ?? 0) };

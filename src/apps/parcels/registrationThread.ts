@@ -7,11 +7,14 @@
  *
  * The registrations of one main-thread event-loop turn go in one message; the worker
  * validates and writes every message that waited while it was busy in the same transaction.
+ * A checkpointer thread (src/store/checkpointer.ts) copies the WAL back into the database file,
+ * so no commit of the worker waits for a checkpoint.
  * Used by the registrar (registrar.ts) for SQLite files; PostgreSQL writes are already
  * asynchronous and an in-memory SQLite database cannot be shared with another thread.
  */
 import { Worker } from 'node:worker_threads';
 import type { Issue } from '../../core/errors.ts';
+import { startCheckpointer, type Checkpointer } from '../../store/checkpointer.ts';
 import type { RawParcel } from './parcelValidator.ts';
 import type { ScreeningHit } from './screening.ts';
 
@@ -53,14 +56,20 @@ export class RegistrationThread {
   #next = 0;
   #failure: unknown = null;
   #exited: Promise<void>;
+  readonly #checkpointer: Checkpointer;
   /** Commits made by the worker (for the bench and tests). */
   transactions = 0;
+  /** Resolves when the worker has loaded its modules and opened its connection. */
+  readonly ready: Promise<void>;
+  #onReady: () => void = () => undefined;
 
   constructor(init: ThreadInit) {
+    this.#checkpointer = startCheckpointer(init.sqlitePath);
     this.#worker = new Worker(new URL('./registrationWorker.mjs', import.meta.url), { workerData: init });
     this.#worker.unref();
+    this.ready = new Promise((resolve) => (this.#onReady = resolve));
     this.#worker.on('message', (m: ThreadReply | { ready: true }) => {
-      if ('ready' in m) return;
+      if ('ready' in m) return this.#onReady();
       this.transactions += m.transactions;
       const p = this.#pending.get(m.id);
       this.#pending.delete(m.id);
@@ -104,5 +113,6 @@ export class RegistrationThread {
     const timeout = setTimeout(() => void this.#worker.terminate(), 5000);
     await this.#exited;
     clearTimeout(timeout);
+    await this.#checkpointer.stop();
   }
 }

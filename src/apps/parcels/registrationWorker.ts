@@ -16,11 +16,15 @@ import { openDatabase } from '../../store/database.ts';
 import { emptyStats, storeChecked } from './loader.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
 import { checkParcel, type ParcelCheck, type RawParcel } from './parcelValidator.ts';
+import { prohibitedCategories, screenItem } from './screening.ts';
 import type { ThreadAnswer, ThreadInit, ThreadReply, ThreadRequest } from './registrationThread.ts';
 
 const init = workerData as ThreadInit;
 const keys = parcelCrypto(Buffer.from(init.secret));
 const database = openDatabase({ databaseUrl: undefined, sqlitePath: init.sqlitePath }, { sqliteCacheMiB: init.cacheMiB });
+// The checkpointer thread (src/store/checkpointer.ts) keeps the WAL short; a commit here checkpoints
+// only if the WAL has grown past 100,000 pages (~400 MiB), e.g. when that thread could not run.
+database.sqlite!.pragma('wal_autocheckpoint = 100000');
 // The platform context the write path reads: only its database is used by storeChecked.
 const ctx = { database } as Parameters<typeof storeChecked>[0];
 
@@ -90,4 +94,7 @@ parentPort!.on('message', (m: ThreadRequest | { close: true }) => {
     });
   }
 });
+// Build the prohibited-item segmenter now (about 0.4 s: jieba's dictionary), not in the first registration.
+prohibitedCategories();
+screenItem('玩具枪');
 parentPort!.postMessage({ ready: true });
