@@ -37,7 +37,7 @@ function fingerprint(dataDir: string) {
     const hash = crypto.createHash('sha256');
     for (const [c, w] of keys) hash.update(`${c}\t${w}\n`);
     const stats = db.prepare('select sum(total) t, sum(real_name_ok) ok, sum(noncompliant) nc from parcel_stats_daily').get();
-    const keyRows = (db.prepare('select count(*) n from parcel_keys').get() as { n: number }).n;
+    const keyRows = (db.prepare('select (select count(*) from parcel_keys) + (select count(*) from parcel_keys_recent) n').get() as { n: number }).n;
     return { count: keys.length, checksum: hash.digest('hex'), stats, keyRows };
   } finally {
     db.close();

@@ -3,8 +3,8 @@
  * stores them in large transactions through writer.ts. Used by the demo generator and, batch by
  * batch through `storeChecked`, by the importer.
  *
- * Holding the rate as the table grows (DESIGN.md "Decisions"): person look-up keys live in the
- * segmented `parcel_keys` table (schema.ts), whose inserts only touch the newest segment; the
+ * Holding the rate as the table grows (DESIGN.md "Decisions"): person look-up keys are staged
+ * and merged into the segmented `parcel_keys` table in sorted runs (schema.ts); the
  * remaining random-key index is the unique (courier, waybill_no); on SQLite the page cache is
  * raised for the duration of a load (default 1 GiB, `cacheMiB`) so that index stays cached,
  * and batches are 2,000 rows (one WAL commit each).

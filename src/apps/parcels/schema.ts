@@ -6,10 +6,16 @@
  *   HMAC-SHA256 → signed 64-bit) beside them; names and addresses are stored as given and
  *   masked on read (README.md).
  * - `parcel_keys`: the person look-up structure (blind index → parcel ids), kept apart from
- *   `parcels` and segmented by parcel id (`segment = id >> 18`, 262,144 parcels per segment):
- *   inserts only touch the B-tree range of the newest segment, which stays in the page cache,
- *   so the insert rate does not fall as the table grows (DESIGN.md "Decisions": random-key
- *   secondary indexes). A look-up probes every segment (one index descent each).
+ *   `parcels` and segmented by parcel id (`segment = id >> 18`, 262,144 parcels per segment), so
+ *   a merge only rewrites leaves of the newest segment. A look-up probes every segment (one
+ *   index descent each) and scans `parcel_keys_recent`.
+ * - `parcel_keys_recent`: keys of the newest parcels, appended in insertion order (a table
+ *   without an index: an insert touches its last page only). On SQLite the writer merges it into
+ *   `parcel_keys` in one sorted INSERT … SELECT once it holds MERGE_KEYS rows, so the random-key
+ *   B-tree is written in runs, not one random leaf per key per commit — that random insert was
+ *   357 of the 434 pages a 125-record commit wrote at 1,000,000 parcels (bench/ingest.ts,
+ *   BENCHMARKS.md "Ingest"; the log-structured merge idea of O'Neil et al., "The LSM-tree",
+ *   Acta Informatica 33, 1996). PostgreSQL logs rows, not pages, and writes `parcel_keys` directly.
  * - `parcel_stats_*`: aggregates maintained in the same transaction as the inserts, so the
  *   dashboard never scans `parcels`.
  * - `outlets`: outlets seen in registrations (code, courier, division of the first parcel).
@@ -20,6 +26,14 @@ import { types, type MigrationFactory } from '../../store/migrate.ts';
 
 /** Parcels per look-up segment, as a power of two: segment = id >> SEGMENT_BITS. */
 export const SEGMENT_BITS = 18;
+
+/**
+ * Rows of `parcel_keys_recent` that make the SQLite writer merge them into `parcel_keys`
+ * (about 10,000 parcels). Measured at 1,000,000 parcels with 125-record commits: 10,000 rows
+ * 176 pages per commit, 25,000 rows 124 (direct inserts: 434); a look-up's scan of 25,000
+ * rows here costs under 0.3 ms (bench/ingest.ts, BENCHMARKS.md "Ingest").
+ */
+export const MERGE_KEYS = 25_000;
 
 /** Row shape of `parcels` as stored (integers 0/1 for booleans on both dialects). */
 export interface ParcelTable {
@@ -164,8 +178,18 @@ async function createStats(db: Kysely<unknown>, dialect: DialectName): Promise<v
     .execute();
 }
 
+/** The staged look-up keys, `parcel_keys_recent` (see the module doc). */
+async function stageKeys(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('parcel_keys_recent')
+    .addColumn('key', 'bigint', (c) => c.notNull())
+    .addColumn('parcel_id', 'bigint', (c) => c.notNull())
+    .execute();
+}
+
 /** Migrations in the form src/store/migrate.ts expects (names `202611300200_parcels_…`). */
 export const migrations: Readonly<Record<string, MigrationFactory>> = {
   '202611300200_parcels_tables': (dialect) => ({ up: (db) => createParcels(db, dialect) }),
   '202611300201_parcels_stats': (dialect) => ({ up: (db) => createStats(db, dialect) }),
+  '202612010000_parcels_staged_keys': () => ({ up: (db) => stageKeys(db) }),
 };

@@ -4,7 +4,7 @@ import type { PlatformContext } from '../../platform/module.ts';
 import { testDialects } from '../../store/testing.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
 import * as repo from './repository.ts';
-import { migrations } from './schema.ts';
+import { MERGE_KEYS, migrations } from './schema.ts';
 import { testRow } from './testRows.ts';
 import { writeParcels } from './writer.ts';
 
@@ -60,5 +60,29 @@ describe.each(testDialects())('parcel writer on $name', (dialect) => {
     expect(Object.keys(a3!)).toEqual([...repo.VIEW_COLUMNS]);
     const full = w[0] as unknown as Record<string, unknown>;
     for (const c of repo.VIEW_COLUMNS) expect([c, (a3 as unknown as Record<string, unknown>)[c]]).toEqual([c, full[c]]);
+  });
+
+  it('finds every parcel of a key before, across and after the merge of staged keys', async () => {
+    const k = parcelCrypto(ctx.secret);
+    const count = async (table: string) => Number((await ctx.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    // 9,000 parcels of one sender, three keys each (ID, two phones): 27,000 keys, more than MERGE_KEYS.
+    const own: number[] = [];
+    for (let b = 0; b < 18; b++) {
+      const rows = Array.from({ length: 500 }, (_, i) => testRow(k, { waybillNo: `M${b * 500 + i}`, idNumber: '440524188001010014', senderPhone: '13700000001', receiverPhone: `139${String(b * 500 + i).padStart(8, '0')}` }));
+      own.push(...(await writeParcels(ctx.database, rows, meta)).map((o) => o.id));
+      const found = await repo.parcelIdsByKey(ctx.database, k.idIndex.of('440524188001010014'));
+      expect(found).toEqual(own.slice(-repo.LOOKUP_LIMIT).reverse());
+    }
+    const merged = await count('parcel_keys');
+    const staged = await count('parcel_keys_recent');
+    expect(merged + staged).toBe(3 + 2 + 3 + 27_000); // the first test's A1, A2 (no ID number), A3, and these
+    if (ctx.database.dialect === 'sqlite') {
+      expect(staged).toBeLessThan(MERGE_KEYS);
+      expect(merged).toBeGreaterThanOrEqual(MERGE_KEYS);
+    } else expect(staged).toBe(0); // PostgreSQL writes parcel_keys directly
+    // A receiver phone is found whether its key was merged or is still staged.
+    for (const n of [0, 4_000, 8_999]) {
+      expect(await repo.parcelIdsByKey(ctx.database, k.phoneIndex.of(`139${String(n).padStart(8, '0')}`))).toEqual([own[n]]);
+    }
   });
 });

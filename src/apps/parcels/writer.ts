@@ -4,8 +4,9 @@
  *
  * - Idempotent on (courier, waybill_no): a record whose key exists is not inserted again; it is
  *   'duplicate' when its content hash equals the stored one, else 'conflict' (README.md).
- * - In the same transaction: look-up keys (`parcel_keys`, sorted per batch, in the newest
- *   segment), statistics increments and outlets.
+ * - In the same transaction: look-up keys (SQLite: appended to `parcel_keys_recent`, merged
+ *   into `parcel_keys` in sorted order every MERGE_KEYS rows — schema.ts), statistics
+ *   increments and outlets.
  * - SQLite: prepared statements on the raw better-sqlite3 handle (synchronous, one
  *   transaction). PostgreSQL: COPY (pg-copy-streams) into a temporary staging table, then one
  *   INSERT … SELECT … ON CONFLICT DO NOTHING with the look-up keys in the same statement.
@@ -13,7 +14,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Database } from '../../store/database.ts';
 import type { ParcelValues } from './parcelValidator.ts';
-import { SEGMENT_BITS } from './schema.ts';
+import { MERGE_KEYS, SEGMENT_BITS } from './schema.ts';
 import { statsDelta, type StatsDelta } from './statsDelta.ts';
 import { writePostgres } from './writerPostgres.ts';
 import { ALL_COLUMNS, VALUE_COLUMNS } from './columns.ts';
@@ -23,18 +24,16 @@ export { ALL_COLUMNS, VALUE_COLUMNS };
 export type { StoreOutcome, StoreStatus, WriteMeta } from './columns.ts';
 import type { StoreOutcome, WriteMeta } from './columns.ts';
 
-/** Look-up key entries of inserted parcels, sorted by (segment, key) for B-tree locality. */
-export function lookupKeys(rows: readonly ParcelValues[], ids: readonly number[]): Array<[number, bigint, number]> {
-  const out: Array<[number, bigint, number]> = [];
+/** Look-up key entries [key, parcel id] of inserted parcels: sender ID, sender phone, receiver phone (once when both phones are equal). */
+export function lookupKeys(rows: readonly ParcelValues[], ids: readonly number[]): Array<[bigint, number]> {
+  const out: Array<[bigint, number]> = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const id = ids[i]!;
-    const seg = Math.floor(id / 2 ** SEGMENT_BITS);
-    if (r.sender_id_bidx !== null) out.push([seg, r.sender_id_bidx, id]);
-    if (r.sender_phone_bidx !== null) out.push([seg, r.sender_phone_bidx, id]);
-    if (r.receiver_phone_bidx !== null && r.receiver_phone_bidx !== r.sender_phone_bidx) out.push([seg, r.receiver_phone_bidx, id]);
+    if (r.sender_id_bidx !== null) out.push([r.sender_id_bidx, id]);
+    if (r.sender_phone_bidx !== null) out.push([r.sender_phone_bidx, id]);
+    if (r.receiver_phone_bidx !== null && r.receiver_phone_bidx !== r.sender_phone_bidx) out.push([r.receiver_phone_bidx, id]);
   }
-  out.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2]));
   return out;
 }
 
@@ -42,6 +41,9 @@ interface SqliteStatements {
   insert: SQLite.Statement;
   existing: SQLite.Statement;
   key: SQLite.Statement;
+  staged: SQLite.Statement;
+  merge: SQLite.Statement;
+  clearStaged: SQLite.Statement;
   daily: SQLite.Statement;
   nc: SQLite.Statement;
   flow: SQLite.Statement;
@@ -63,7 +65,12 @@ function statements(db: SQLite.Database): SqliteStatements {
   const st: Omit<SqliteStatements, 'tx'> = {
     insert: db.prepare(`insert into parcels (${cols}) values (${marks}) on conflict (courier, waybill_no) do nothing`),
     existing: db.prepare('select id, content_hash from parcels where courier = ? and waybill_no = ?'),
-    key: db.prepare('insert or ignore into parcel_keys (segment, key, parcel_id) values (?, ?, ?)'),
+    key: db.prepare('insert into parcel_keys_recent (key, parcel_id) values (?, ?)'),
+    // Rows are appended and only ever all deleted, so the largest rowid counts them.
+    staged: db.prepare('select max(rowid) from parcel_keys_recent').pluck(),
+    merge: db.prepare(`insert or ignore into parcel_keys (segment, key, parcel_id)
+      select parcel_id >> ${SEGMENT_BITS}, key, parcel_id from parcel_keys_recent order by 1, 2, 3`),
+    clearStaged: db.prepare('delete from parcel_keys_recent'),
     daily: upsert('parcel_stats_daily', ['day', 'courier', 'outlet'], ['total', 'real_name_ok', 'noncompliant', 'flagged']),
     nc: upsert('parcel_stats_noncompliance', ['day', 'courier', 'code'], ['count']),
     flow: upsert('parcel_stats_flows', ['day', 'origin_province', 'destination_province'], ['count']),
@@ -97,7 +104,11 @@ function sqliteBatch(st: Omit<SqliteStatements, 'tx'>, batch: readonly ParcelVal
       outcomes.push({ id: Number(e.id), status: e.content_hash === v.content_hash ? 'duplicate' : 'conflict' });
     }
   }
-  for (const k of lookupKeys(inserted, insertedIds)) st.key.run(k[0], k[1], k[2]);
+  for (const k of lookupKeys(inserted, insertedIds)) st.key.run(k[0], k[1]);
+  if (Number(st.staged.get() ?? 0) >= MERGE_KEYS) {
+    st.merge.run();
+    st.clearStaged.run();
+  }
   applyStatsSqlite(st, statsDelta(inserted), meta.createdAt);
   return outcomes;
 }
