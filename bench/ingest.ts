@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --rows N] [--http-rows N] [--single N] [--single-clients N] [--large]`
+ * `npm run bench:ingest [-- --rows N] [--http-rows N] [--single N] [--single-clients N] [--large] [--keep]`
  *
  * Baseline (measured in the same run): raw better-sqlite3 inserts of the same N rows (default
  * 1,000,000, already validated — validation is not timed) into a `parcels` table with the same
@@ -35,6 +35,7 @@ import { ALL_COLUMNS, VALUE_COLUMNS } from '../src/apps/parcels/columns.ts';
 import { loadConfig } from '../src/config.ts';
 import { writeCourierExport } from '../src/demo/export.ts';
 import { generateParcels } from '../src/demo/parcels.ts';
+import type { PlatformContext } from '../src/platform/module.ts';
 import { openPlatform } from '../src/platform/platform.ts';
 import { modules } from '../src/modules.ts';
 import { generatePassword } from '../src/security/passwords.ts';
@@ -49,6 +50,8 @@ const ROWS = opt('rows', 1_000_000);
 const HTTP_ROWS = opt('http-rows', 200_000);
 const SINGLE = opt('single', 30_000);
 const LARGE = args.includes('--large');
+/** Keep the loaded database for further probes (bench/profileServer.ts --from DIR). */
+const KEEP = args.includes('--keep');
 /** Concurrent connections of the single-registration leg (outlets' clients). */
 const SINGLE_CLIENTS = opt('single-clients', 256);
 const SECRET = 'bench-ingest-secret-bench-ingest-secret-0';
@@ -125,6 +128,21 @@ async function importCli(dataDir: string, file: string) {
   return { ...json, wallSeconds: r.seconds, cpuSeconds: r.cpu };
 }
 
+/** Look up all parcels of each sampled ID number (at most 1,000), each once, in-process. */
+async function lookupLeg(ctx: PlatformContext, ids: readonly string[], stored: number): Promise<void> {
+  const lat: number[] = [];
+  const lc = process.cpuUsage();
+  let found = 0;
+  for (const id of ids.slice(0, 1000)) {
+    const s = performance.now();
+    found += (await lookupParcels(ctx, { idNumber: id })).parcels.length;
+    lat.push(performance.now() - s);
+  }
+  const lcpu = process.cpuUsage(lc);
+  log(`look-up CPU time: ${((lcpu.user + lcpu.system) / 1000 / lat.length).toFixed(2)} ms per look-up (${(found / lat.length).toFixed(1)} parcels each)`);
+  log(`look-up by ID number among ${fmt(stored)}: median ${median(lat).toFixed(2)} ms, p99 ${[...lat].sort((x, y) => x - y)[Math.floor(lat.length * 0.99)]!.toFixed(2)} ms over ${lat.length} IDs (target median < 5 ms)`);
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -163,17 +181,7 @@ async function main(): Promise<void> {
 
   const config = loadConfig({}, { dataDir, databaseUrl: undefined, secret: SECRET });
   const ctx = await openPlatform(config, { modules, now });
-  const lat: number[] = [];
-  const lc = process.cpuUsage();
-  let found = 0;
-  for (const id of ids.slice(0, 1000)) {
-    const s = performance.now();
-    found += (await lookupParcels(ctx, { idNumber: id })).parcels.length;
-    lat.push(performance.now() - s);
-  }
-  const lcpu = process.cpuUsage(lc);
-  log(`look-up CPU time: ${((lcpu.user + lcpu.system) / 1000 / lat.length).toFixed(2)} ms per look-up (${(found / lat.length).toFixed(1)} parcels each)`);
-  log(`look-up by ID number among ${fmt(ROWS)}: median ${median(lat).toFixed(2)} ms, p99 ${[...lat].sort((x, y) => x - y)[Math.floor(lat.length * 0.99)]!.toFixed(2)} ms over ${lat.length} IDs (target median < 5 ms)`);
+  await lookupLeg(ctx, ids, ROWS);
   const st: number[] = [];
   const sc = process.cpuUsage();
   for (let i = 0; i < 20; i++) {
@@ -247,8 +255,19 @@ async function main(): Promise<void> {
     await ctx.database.close();
     const m2 = await importCli(dataDir, e2);
     log(`marginal import rate with 10,000,000 stored: ${fmt(m2.rowsRead / (m2.durationMs / 1000))} rows/s`);
+    // The look-ups and the live single registrations again, with 10,000,000 stored.
+    const ctx10 = await openPlatform(config, { modules, now });
+    await lookupLeg(ctx10, ids, target);
+    const app10 = await buildApp(ctx10, modules, { logger: false });
+    await app10.listen({ host: '127.0.0.1', port: address.port });
+    await registrarFor(ctx10).ready();
+    const c10 = await client('single', SINGLE_CLIENTS, SINGLE, 13, 0, true);
+    log(`(c) HTTP single registrations, live, with 10,000,000 stored (${SINGLE_CLIENTS} closed-loop clients): ${fmt(c10.ok)} in ${c10.seconds.toFixed(1)} s → ${fmt(c10.ok / c10.seconds)}/s; p50 ${c10.p50} ms, p99 ${c10.p99} ms`);
+    await app10.close();
+    await ctx10.database.close();
   } else await ctx.database.close();
-  fs.rmSync(root, { recursive: true, force: true });
+  if (KEEP) log(`kept the database: ${dataDir} (secret ${SECRET}; e.g. bench/profileServer.ts --from ${dataDir})`);
+  else fs.rmSync(root, { recursive: true, force: true });
 }
 
 await main();
