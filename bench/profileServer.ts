@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/profileServer.ts MODE N [--no-thread] [--from DIR] [--live] [--rate RECORDS_PER_S] [--cpu-prof-dir DIR] [--no-prof]` — profile the server
+ * `node --import tsx bench/profileServer.ts MODE N [--no-thread] [--from DIR] [--live] [--rate RECORDS_PER_S] [--warm N] [--cpu-prof-dir DIR] [--no-prof]` — profile the server
  * side of HTTP registrations: an in-process platform on a temporary SQLite database, the
  * bench client (bench/ingestClient.ts) in a separate process, and a CPU profile of the server
  * written to DIR (default .prof/) with the V8 inspector. Prints server CPU µs per record.
@@ -31,11 +31,22 @@ await createUser(ctx, { username: 'bench', role: 'admin', password });
 // `--no-thread`: validate and write on the main thread instead of the registration thread.
 if (process.argv.includes('--no-thread')) registrarFor(ctx, { thread: false });
 const app = await buildApp(ctx, modules, { logger: false });
+// Server-side time per request (received → answered), to tell server delays from client ones.
+const served: Array<[number, number]> = [];
+app.addHook('onResponse', async (request, reply) => {
+  if (request.url.startsWith('/api/parcels')) served.push([performance.now(), reply.elapsedTime]);
+});
 await app.listen({ host: '127.0.0.1', port: 0 });
 const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password }) });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
 await registrarFor(ctx).ready();
+// `--warm N`: first N records closed-loop (seed 4), unmeasured, as bench/ingest.ts's earlier legs warm the server.
+if (process.argv.includes('--warm')) {
+  const warm = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, mode === 'batch' ? '50' : (process.env.CLIENTS ?? '64'), process.argv[process.argv.indexOf('--warm') + 1]!, '4'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  await new Promise((r) => warm.on('exit', r));
+  if (process.env.GZ_SETTLE) await new Promise((r) => setTimeout(r, Number(process.env.GZ_SETTLE)));
+}
 const session = new inspector.Session();
 session.connect();
 const profiling = !process.argv.includes('--no-prof');
@@ -58,6 +69,16 @@ if (profiling) {
 }
 const result = JSON.parse(out.trim().split('\n').at(-1)!) as { ok: number; seconds: number; p50: number; p99: number; clientCpuUs: number };
 process.stdout.write(`${mode}: ${result.ok} ok in ${result.seconds.toFixed(1)} s → ${Math.round(result.ok / result.seconds)}/s; p50 ${result.p50} ms p99 ${result.p99} ms; server CPU ${Math.round((c1.user + c1.system) / result.ok)} µs/record; client CPU ${result.clientCpuUs} µs/request; ${registrarFor(ctx).counters.transactions} transactions (${(registrarFor(ctx).counters.records / registrarFor(ctx).counters.transactions).toFixed(1)} records each); profile ${file}\n`);
+if (served.length > 0) {
+  const t0 = served[0]![0];
+  const bySecond = new Map<number, number[]>();
+  for (const [at, ms] of served) {
+    const k = Math.floor((at - t0) / 1000);
+    bySecond.set(k, [...(bySecond.get(k) ?? []), ms]);
+  }
+  const all = served.map((x) => x[1]).sort((a, b) => a - b);
+  process.stdout.write(`server-side time per request: p50 ${all[Math.floor(all.length / 2)]!.toFixed(1)} ms, p99 ${all[Math.floor(all.length * 0.99)]!.toFixed(1)} ms; per second p50/max: ${[...bySecond].map(([k, v]) => `${k}:${v.sort((a, b) => a - b)[v.length >> 1]!.toFixed(0)}/${v.at(-1)!.toFixed(0)}`).join(' ')}\n`);
+}
 await app.close();
 await ctx.database.close();
 fs.rmSync(root, { recursive: true, force: true });
