@@ -121,7 +121,7 @@ interface KeyStage {
 }
 
 /** Slices of a merge: the signed 64-bit key space cut in MERGE_SLICES equal ranges [lo, hi]. */
-const MERGE_SLICES = 32;
+export const MERGE_SLICES = 32;
 const SLICES: ReadonlyArray<readonly [bigint, bigint]> = Array.from({ length: MERGE_SLICES }, (_, i) => {
   const width = 2n ** 64n / BigInt(MERGE_SLICES);
   const lo = -(2n ** 63n) + BigInt(i) * width;
