@@ -32,6 +32,9 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
   return {
     stop() {
       result ??= new Promise((resolve, reject) => {
+        // Keep the process alive until the thread has stopped: an unreferenced worker's exit
+        // does not, and a caller awaiting stop() with nothing else pending would end the process.
+        worker.ref();
         let answer = { checkpoints: 0, frames: 0 };
         worker.on('message', (m: { checkpoints: number; frames: number }) => (answer = m));
         worker.once('error', reject);

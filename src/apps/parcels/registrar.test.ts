@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateParcels } from '../../demo/parcels.ts';
 import type { PlatformContext } from '../../platform/module.ts';
@@ -69,5 +71,11 @@ describe('ParcelRegistrar', () => {
     await r.close();
     expect((await pending).every((x) => x.ok)).toBe(true);
     await expect(r.register(records)).rejects.toMatchObject({ code: 'PARCEL_QUEUE_CLOSED' });
+  });
+
+  it('lets the process go on after close (the registration and checkpointer threads stop, the caller continues)', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'registrarClose.fixture.ts')], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).not.toContain('unsettled top-level await');
+    expect([r.status, r.stdout.trim()]).toEqual([0, 'after close 3']);
   });
 });
