@@ -6,7 +6,7 @@
  * request when the last one is answered). With RATE (records per second) the load is
  * open-loop: request i is due at i × per / RATE seconds whatever the answers, at most
  * CONCURRENCY in flight, and its latency counts from when it was due (no coordinated omission).
- * With LIVE_AT (an ISO instant: the server's clock) the records are a live stream (see live()).
+ * With LIVE_AT (an ISO instant: the server's clock) the records are a live stream (bench/liveStream.ts).
  * Prints one JSON line: requests, records, ok, seconds, latency percentiles in ms, and the
  * client's own CPU µs per request.
  *
@@ -19,6 +19,7 @@
  */
 import net from 'node:net';
 import { generateParcels } from '../src/demo/parcels.ts';
+import { live } from './liveStream.ts';
 
 const [url, cookie, mode, concurrencyText, recordsText, seedText, rateText, liveText] = process.argv.slice(2);
 const rate = rateText ? Number(rateText) : 0;
@@ -35,30 +36,6 @@ const requests: Buffer[] = [];
     const head = `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nCookie: ${cookie}\r\n\r\n`;
     requests.push(Buffer.concat([Buffer.from(head, 'latin1'), body]));
   }
-}
-
-/**
- * Make generated records look like a live stream of counter registrations: each is accepted
- * at the moment it is registered (`at`, the server's clock, one second per 1,000 records
- * before it), and each courier's waybill numbers come in the order its electronic-waybill
- * system issues them (the same numbers, sorted per courier). The generator's records spread
- * over 90 days with scrambled serials, as a bulk import of history does.
- */
-function live(records: Array<{ courier: string; waybillNo: string; acceptedAt: string }>, at: Date): void {
-  const byCourier = new Map<string, string[]>();
-  for (const r of records) {
-    const list = byCourier.get(r.courier);
-    if (list) list.push(r.waybillNo);
-    else byCourier.set(r.courier, [r.waybillNo]);
-  }
-  for (const list of byCourier.values()) list.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-  const next = new Map<string, number>();
-  records.forEach((r, i) => {
-    const k = next.get(r.courier) ?? 0;
-    next.set(r.courier, k + 1);
-    r.waybillNo = byCourier.get(r.courier)![k]!;
-    r.acceptedAt = new Date(at.getTime() - Math.floor((records.length - i) / 1000) * 1000).toISOString();
-  });
 }
 
 interface Answer { status: number; body: Buffer }

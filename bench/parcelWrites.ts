@@ -8,8 +8,7 @@
  * the same `parcels` table (same indexes; no look-up keys, statistics or outlets) in the same
  * transaction sizes. Prints µs per record (write time only; the per-10,000-record windows also
  * include the checkpoints the script runs every 40 commits) for both, the ratio, and the
- * WAL frames (pages) each commit wrote. `--live`: records accepted now, waybill numbers in issue
- * order per courier (as bench/ingestClient.ts live()).
+ * WAL frames (pages) each commit wrote. `--live`: a live stream (bench/liveStream.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +22,7 @@ import { loadConfig } from '../src/config.ts';
 import { generateParcels } from '../src/demo/parcels.ts';
 import { modules } from '../src/modules.ts';
 import { openPlatform } from '../src/platform/platform.ts';
+import { live } from './liveStream.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string | null) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1]! : dflt);
@@ -30,7 +30,7 @@ const from = opt('from', null);
 if (!from) throw new Error('--from DIR (a data directory with gongzhi.db) is required');
 const B = Number(opt('batch', '125'));
 const N = Number(opt('rows', '40000'));
-const live = args.includes('--live');
+const liveStream = args.includes('--live');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-writes-'));
 fs.copyFileSync(path.join(from, 'gongzhi.db'), path.join(root, 'gongzhi.db'));
 fs.copyFileSync(path.join(from, 'gongzhi.db'), path.join(root, 'raw.db'));
@@ -39,18 +39,7 @@ const config = loadConfig({}, { dataDir: root, databaseUrl: undefined, secret: p
 const ctx = await openPlatform(config, { modules });
 const keys = parcelCrypto(ctx.secret);
 const raws = [...generateParcels({ count: N, seed: 6 })].map((r) => ({ ...r })) as unknown as Array<RawParcel & { courier: string; waybillNo: string; acceptedAt: string }>;
-if (live) {
-  const byCourier = new Map<string, string[]>();
-  for (const r of raws) byCourier.set(r.courier, [...(byCourier.get(r.courier) ?? []), r.waybillNo]);
-  for (const l of byCourier.values()) l.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
-  const next = new Map<string, number>();
-  for (const r of raws) {
-    const k = next.get(r.courier) ?? 0;
-    next.set(r.courier, k + 1);
-    r.waybillNo = byCourier.get(r.courier)![k]!;
-    r.acceptedAt = new Date(Date.now() - 60_000).toISOString();
-  }
-}
+if (liveStream) live(raws, new Date(Date.now() - 60_000));
 const now = new Date();
 const values: ParcelValues[] = raws.map((r) => checkParcel(r, keys, { mode: 'api', now })).flatMap((c) => (c.values ? [c.values] : []));
 const meta = { source: 'api' as const, runId: null, createdAt: now.toISOString() };
@@ -94,7 +83,7 @@ const baseline = await measure(raw, (rows) => rawTx(rows));
 const ours = await measure(ctx.database.sqlite!, (rows) => writeParcels(ctx.database, rows, meta));
 const stored = Number(raw.prepare('select max(id) from parcels').pluck().get()) - values.length;
 const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' ');
-process.stdout.write(`# bench:parcelWrites — ${new Date().toISOString()} — ${values.length} records${live ? ' (live)' : ''} in transactions of ${B}, about ${stored.toLocaleString('en')} parcels stored\n`);
+process.stdout.write(`# bench:parcelWrites — ${new Date().toISOString()} — ${values.length} records${liveStream ? ' (live)' : ''} in transactions of ${B}, about ${stored.toLocaleString('en')} parcels stored\n`);
 process.stdout.write(`baseline raw better-sqlite3 parcels rows: ${baseline.mean.toFixed(1)} µs/record (windows ${fmt(baseline.windows)}), ${baseline.frames.toFixed(0)} WAL frames per commit\n`);
 process.stdout.write(`writeParcels (keys, statistics, outlets): ${ours.mean.toFixed(1)} µs/record (windows ${fmt(ours.windows)}), ${ours.frames.toFixed(0)} WAL frames per commit = ${(ours.mean / baseline.mean).toFixed(2)} × raw time\n`);
 raw.close();
