@@ -7,24 +7,18 @@
  * shows resolved then reopened. Screenshots go to /tmp/gongzhi-screens/disputes-*.png.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/api/app.ts';
 import { createAppeal } from '../src/apps/disputes/index.ts';
 import { FIXTURE_ORGS } from '../src/apps/disputes/testing.ts';
 import { saveOrg } from '../src/apps/orgs/index.ts';
-import { loadConfig } from '../src/config.ts';
 import { errorDef } from '../src/core/errors.ts';
-import { modules } from '../src/modules.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
-import { openPlatform } from '../src/platform/platform.ts';
 import { listAudit } from '../src/security/audit.ts';
 import { createUser } from '../src/security/index.ts';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT as root, SCREENS, ensureWebBuilt } from './e2eHarness.ts';
+import { SCREENS, loggedInPage, startE2e, type E2eServer } from './e2eHarness.ts';
 
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 100 });
@@ -40,39 +34,22 @@ describe('end to end: hotline intake, mediation, agreement, close, follow-up not
   const user = { username: 'e2e-mediator', role: 'regulator', password: crypto.randomBytes(12).toString('base64url'), displayName: '调解员甲' };
   const reopenReason = '回访：当事人表示噪音问题仍未解决';
 
+  let e2e: E2eServer;
   beforeAll(async () => {
-    ensureWebBuilt();
-    fs.mkdirSync(SCREENS, { recursive: true });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-e2e-dsp-'));
-    const config = loadConfig({}, { dataDir: dir, databaseUrl: undefined, secret: crypto.randomBytes(32).toString('hex'), logLevel: 'silent' });
-    ctx = await openPlatform(config, { modules });
-    for (const org of FIXTURE_ORGS) await saveOrg(ctx, org);
-    await createUser(ctx, user);
-    // Six near-identical appeals naming the same estate: one cluster for the early-warning board.
-    for (let i = 0; i < 6; i++) {
-      await createAppeal(ctx, { channel: 'hotline', title: '锦绣华庭物业乱收停车费', text: `锦绣华庭小区物业公司擅自上调停车费，业主多次反映无果，第${i + 1}栋业主要求物业公开收费依据。`, divisionCode: '430104' }, { username: 'setup', role: 'admin' });
-    }
-    app = await buildApp(ctx, modules, { logger: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('server has no TCP address');
-    base = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${base}/`);
-    await page.fill('input[name=username]', user.username);
-    await page.fill('input[name=password]', user.password);
-    await page.click('form button[type=submit]');
-    await page.waitForSelector('[data-testid=user-name]');
+    e2e = await startE2e('dsp', async (c) => {
+      for (const org of FIXTURE_ORGS) await saveOrg(c, org);
+      await createUser(c, user);
+      // Six near-identical appeals naming the same estate: one cluster for the early-warning board.
+      for (let i = 0; i < 6; i++) {
+        await createAppeal(c, { channel: 'hotline', title: '锦绣华庭物业乱收停车费', text: `锦绣华庭小区物业公司擅自上调停车费，业主多次反映无果，第${i + 1}栋业主要求物业公开收费依据。`, divisionCode: '430104' }, { username: 'setup', role: 'admin' });
+      }
+    });
+    ({ dir, ctx, app, base, browser } = e2e);
+    page = await loggedInPage(e2e, user);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.database.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await e2e?.stop();
   });
 
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENS, `disputes-${name}.png`), fullPage: true });

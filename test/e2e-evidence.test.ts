@@ -6,22 +6,16 @@
  * navigation and forms, and reads in English. Screenshots go to /tmp/gongzhi-screens/evidence-*.png.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/api/app.ts';
 import { createCaseFile, generateEvidenceDemo, loadEvidenceDemo } from '../src/apps/evidence/index.ts';
-import { loadConfig } from '../src/config.ts';
 import { errorDef } from '../src/core/errors.ts';
-import { modules } from '../src/modules.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
-import { openPlatform } from '../src/platform/platform.ts';
 import { listAudit } from '../src/security/audit.ts';
 import { createUser } from '../src/security/index.ts';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT as root, SCREENS, ensureWebBuilt } from './e2eHarness.ts';
+import { SCREENS, loggedInPage, startE2e, type E2eServer } from './e2eHarness.ts';
 
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 100 });
@@ -39,36 +33,19 @@ describe('end to end: a gap in a case file, the missing item attached, the gate 
   const weapon = complete.items.find((i) => i.key === 'E06')!;
   const custodyCase = demo.files[3]!; // homicide with a broken custody chain on E06
 
+  let e2e: E2eServer;
   beforeAll(async () => {
-    ensureWebBuilt();
-    fs.mkdirSync(SCREENS, { recursive: true });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-e2e-ev-'));
-    const config = loadConfig({}, { dataDir: dir, databaseUrl: undefined, secret: crypto.randomBytes(32).toString('hex'), logLevel: 'silent' });
-    ctx = await openPlatform(config, { modules });
-    await loadEvidenceDemo(ctx);
-    await createCaseFile(ctx, { ...complete, caseNo: 'E2E-0001', stage: 'transfer_for_prosecution', items: complete.items.filter((i) => i.key !== 'E06') }, { username: 'setup', role: 'admin' });
-    await createUser(ctx, user);
-    app = await buildApp(ctx, modules, { logger: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('server has no TCP address');
-    base = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${base}/`);
-    await page.fill('input[name=username]', user.username);
-    await page.fill('input[name=password]', user.password);
-    await page.click('form button[type=submit]');
-    await page.waitForSelector('[data-testid=user-name]');
+    e2e = await startE2e('ev', async (c) => {
+      await loadEvidenceDemo(c);
+      await createCaseFile(c, { ...complete, caseNo: 'E2E-0001', stage: 'transfer_for_prosecution', items: complete.items.filter((i) => i.key !== 'E06') }, { username: 'setup', role: 'admin' });
+      await createUser(c, user);
+    });
+    ({ dir, ctx, app, base, browser } = e2e);
+    page = await loggedInPage(e2e, user);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.database.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await e2e?.stop();
   });
 
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENS, `evidence-${name}.png`), fullPage: true });

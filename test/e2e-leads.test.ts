@@ -11,23 +11,18 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/api/app.ts';
 import { DEMO_CASE_NO, ensureDemoCase, expandNetwork, type NetworkView } from '../src/apps/leads/index.ts';
 import { loadParcels } from '../src/apps/parcels/loader.ts';
-import { loadConfig } from '../src/config.ts';
 import { errorDef } from '../src/core/errors.ts';
 import { generateParcels } from '../src/demo/parcels.ts';
-import { modules } from '../src/modules.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
-import { openPlatform } from '../src/platform/platform.ts';
 import { listAudit } from '../src/security/audit.ts';
 import { createUser } from '../src/security/index.ts';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT as root, SCREENS, ensureWebBuilt } from './e2eHarness.ts';
+import { SCREENS, loggedInPage, startE2e, type E2eServer } from './e2eHarness.ts';
 
 const COUNT = 45_000;
 
@@ -47,39 +42,22 @@ describe('end to end: the leads workspace on the demo ring', () => {
   let expected: NetworkView;
   const user = { username: 'investigator', role: 'investigator', password: crypto.randomBytes(12).toString('base64url'), displayName: '侦查员' };
 
+  let e2e: E2eServer;
   beforeAll(async () => {
-    ensureWebBuilt();
-    fs.mkdirSync(SCREENS, { recursive: true });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-e2e-leads-'));
-    const config = loadConfig({}, { dataDir: dir, databaseUrl: undefined, secret: crypto.randomBytes(32).toString('hex'), logLevel: 'silent' });
-    ctx = await openPlatform(config, { modules });
-    const stream = generateParcels({ count: COUNT, seed: 20261111, ring: true, end: '2026-11-29' });
-    expect((await loadParcels(ctx, stream, { source: 'demo' })).accepted).toBe(COUNT);
-    const truth = stream.plants.find((p) => p.name === 'ring')!.truth() as { members: Member[] };
-    seller = truth.members.find((m) => m.role === 'seller')!;
-    await ensureDemoCase(ctx);
-    await createUser(ctx, user);
-    app = await buildApp(ctx, modules, { logger: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('server has no TCP address');
-    base = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    await page.goto(`${base}/`, { timeout: 120_000 });
-    await page.fill('input[name=username]', user.username);
-    await page.fill('input[name=password]', user.password);
-    await page.click('form button[type=submit]');
-    await page.waitForSelector('[data-testid=user-name]');
+    e2e = await startE2e('leads', async (c) => {
+      const stream = generateParcels({ count: COUNT, seed: 20261111, ring: true, end: '2026-11-29' });
+      expect((await loadParcels(c, stream, { source: 'demo' })).accepted).toBe(COUNT);
+      const truth = stream.plants.find((p) => p.name === 'ring')!.truth() as { members: Member[] };
+      seller = truth.members.find((m) => m.role === 'seller')!;
+      await ensureDemoCase(c);
+      await createUser(c, user);
+    });
+    ({ dir, ctx, app, base, browser } = e2e);
+    page = await loggedInPage(e2e, user, { viewport: { width: 1440, height: 960 }, timeout: 60_000, gotoTimeout: 120_000, acceptDownloads: true });
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.database.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await e2e?.stop();
   });
 
   const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(SCREENS, `leads-${name}.png`), fullPage });

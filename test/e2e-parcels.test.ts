@@ -8,22 +8,16 @@
  * /tmp/gongzhi-screens/.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/api/app.ts';
 import { parcelStats } from '../src/apps/parcels/index.ts';
-import { loadConfig } from '../src/config.ts';
 import { errorDef } from '../src/core/errors.ts';
 import { generateDemo } from '../src/demo/generate.ts';
-import { modules } from '../src/modules.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
-import { openPlatform } from '../src/platform/platform.ts';
 import { createUser } from '../src/security/index.ts';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT as root, SCREENS, ensureWebBuilt } from './e2eHarness.ts';
+import { SCREENS, startE2e, type E2eServer } from './e2eHarness.ts';
 
 const DEMO_PARCELS = 3000;
 
@@ -50,27 +44,17 @@ describe('end to end: register a parcel in the browser and see it counted', () =
   let totalBefore = 0;
   let flaggedBefore = 0;
 
+  let e2e: E2eServer;
   beforeAll(async () => {
-    ensureWebBuilt();
-    fs.mkdirSync(SCREENS, { recursive: true });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-e2e-'));
-    const config = loadConfig({}, { dataDir: dir, databaseUrl: undefined, secret: crypto.randomBytes(32).toString('hex'), logLevel: 'silent' });
-    ctx = await openPlatform(config, { modules });
-    await generateDemo(ctx, { parcels: DEMO_PARCELS, days: 30 });
-    for (const u of Object.values(users)) await createUser(ctx, { ...u, displayName: u.username });
-    app = await buildApp(ctx, modules, { logger: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('server has no TCP address');
-    base = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    e2e = await startE2e('parcels', async (c) => {
+      await generateDemo(c, { parcels: DEMO_PARCELS, days: 30 });
+      for (const u of Object.values(users)) await createUser(c, { ...u, displayName: u.username });
+    });
+    ({ dir, ctx, app, base, browser } = e2e);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.database.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await e2e?.stop();
   });
 
   async function newPage(): Promise<Page> {

@@ -10,23 +10,17 @@
  * Screenshots go to /tmp/gongzhi-screens/reunion-*.png.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/api/app.ts';
 import { addSubscriber, createPost, loadReunionDemo } from '../src/apps/reunion/index.ts';
 import { demoPosts } from '../src/apps/reunion/posts/demo.ts';
 import { PUBLIC_RATE_LIMIT } from '../src/apps/reunion/routes/publicRoutes.ts';
-import { loadConfig } from '../src/config.ts';
-import { modules } from '../src/modules.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
-import { openPlatform } from '../src/platform/platform.ts';
 import { listAudit } from '../src/security/audit.ts';
 import { createUser } from '../src/security/index.ts';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT as root, SCREENS, ensureWebBuilt } from './e2eHarness.ts';
+import { SCREENS, startE2e, type E2eServer } from './e2eHarness.ts';
 
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 100 });
@@ -106,32 +100,22 @@ describe('end to end: public search by pinyin without contacts, a volunteer revi
     await page.screenshot({ path: path.join(SCREENS, `reunion-${name}.png`), fullPage: true });
   };
 
+  let e2e: E2eServer;
   beforeAll(async () => {
-    ensureWebBuilt();
-    fs.mkdirSync(SCREENS, { recursive: true });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-e2e-reu-'));
-    const config = loadConfig({}, { dataDir: dir, databaseUrl: undefined, secret: crypto.randomBytes(32).toString('hex'), logLevel: 'silent' });
-    ctx = await openPlatform(config, { modules });
-    await loadReunionDemo(ctx, { ...SIZES, progress: false });
-    await createPost(ctx, MINOR, { username: 'setup', platformRole: 'admin', role: 'admin' });
-    await addSubscriber(ctx, { name: '金牛区茶店子派出所', channel: 'log', address: '13900000001', divisionCode: '510106' });
-    await addSubscriber(ctx, { name: '拉萨市城关区派出所', channel: 'log', address: '13900000002', divisionCode: '540102' });
-    await createUser(ctx, volunteer);
-    await createUser(ctx, police);
-    app = await buildApp(ctx, modules, { logger: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('server has no TCP address');
-    base = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    e2e = await startE2e('reu', async (c) => {
+      await loadReunionDemo(c, { ...SIZES, progress: false });
+      await createPost(c, MINOR, { username: 'setup', platformRole: 'admin', role: 'admin' });
+      await addSubscriber(c, { name: '金牛区茶店子派出所', channel: 'log', address: '13900000001', divisionCode: '510106' });
+      await addSubscriber(c, { name: '拉萨市城关区派出所', channel: 'log', address: '13900000002', divisionCode: '540102' });
+      await createUser(c, volunteer);
+      await createUser(c, police);
+    });
+    ({ dir, ctx, app, base, browser } = e2e);
   });
 
   afterAll(async () => {
     for (const c of contexts) await c.close();
-    await browser?.close();
-    await app?.close();
-    await ctx?.database.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await e2e?.stop();
   });
 
   it('finds the consented post by pinyin in either order, without login, and shows no contact or exact address', async () => {
