@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaseFile, generateEvidenceDemo, loadEvidenceDemo } from '../src/apps/evidence/index.ts';
 import { errorDef } from '../src/core/errors.ts';

@@ -13,7 +13,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CASE_NO, ensureDemoCase, expandNetwork, type NetworkView } from '../src/apps/leads/index.ts';
 import { loadParcels } from '../src/apps/parcels/loader.ts';

@@ -12,7 +12,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSubscriber, createPost, loadReunionDemo } from '../src/apps/reunion/index.ts';
 import { demoPosts } from '../src/apps/reunion/posts/demo.ts';
