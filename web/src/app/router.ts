@@ -1,6 +1,7 @@
 /**
  * Hash routing (`#/parcels/dashboard`): works behind any static server and needs no server
- * fallback. `useRoute` re-renders on hashchange; `navigate` changes the hash.
+ * fallback. `useRoute` re-renders on hashchange; `navigate` changes the hash; `useHashQuery`
+ * reads the query after the path (`#/disputes?appeal=…`).
  */
 import { useEffect, useState } from 'react';
 
@@ -24,4 +25,16 @@ export function useRoute(): string {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   return path;
+}
+
+/** The query of the hash route (`#/evidence?case=C-1` → case=C-1), updated on navigation. */
+export function useHashQuery(): URLSearchParams {
+  const read = () => new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  const [q, setQ] = useState(read);
+  useEffect(() => {
+    const on = () => setQ(read());
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return q;
 }

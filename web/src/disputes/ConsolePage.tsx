@@ -4,9 +4,10 @@
  * reasons and SLA clocks) and the case list by SLA urgency; `?appeal=<no>` opens the mediator
  * workbench of one case (AppealWorkbench).
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError, post } from '../api.ts';
 import { ErrorNotice, Loading } from '../app/Status.tsx';
+import { useHashQuery } from '../app/router.ts';
 import { useApiGet } from '../app/useApiGet.ts';
 import { useI18n } from '../i18n/index.ts';
 import { AppealWorkbench } from './AppealWorkbench.tsx';
@@ -14,20 +15,9 @@ import { useDisputesText } from './i18n/messages.ts';
 import { byUrgency, type AppealSummary, type AppealView } from './types.ts';
 import './disputes.css';
 
-function useAppealParam(): string | null {
-  const read = () => new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('appeal');
-  const [value, setValue] = useState(read);
-  useEffect(() => {
-    const on = () => setValue(read());
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  return value;
-}
-
 /** The disputes page: intake + list, or one appeal's workbench. */
 export function DisputesPage() {
-  const appealNo = useAppealParam();
+  const appealNo = useHashQuery().get('appeal');
   if (appealNo) return <AppealWorkbench appealNo={appealNo} />;
   return <Console />;
 }

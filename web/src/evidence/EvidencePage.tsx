@@ -2,7 +2,7 @@
  * The evidence page (#/evidence): the list of case files with the gate at each case's stage,
  * or, with `?case=<caseNo>` in the hash, that case file (CaseView).
  */
-import { useEffect, useState } from 'react';
+import { useHashQuery } from '../app/router.ts';
 import { useApiGet } from '../app/useApiGet.ts';
 import { useI18n } from '../i18n/index.ts';
 import { CaseView } from './CaseView.tsx';
@@ -10,21 +10,9 @@ import { useEvidenceText } from './i18n/messages.ts';
 import type { CaseSummary, StandardsInfo } from './types.ts';
 import './evidence.css';
 
-/** The `case` parameter of the hash route, updated on navigation. */
-function useCaseParam(): string | null {
-  const read = () => new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('case');
-  const [value, setValue] = useState(read);
-  useEffect(() => {
-    const on = () => setValue(read());
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  return value;
-}
-
 /** The evidence page: the case list, or the case named by `?case=` in the hash route. */
 export function EvidencePage() {
-  const caseNo = useCaseParam();
+  const caseNo = useHashQuery().get('case');
   const standards = useApiGet<StandardsInfo>('/api/evidence/standards');
   if (caseNo) return <CaseView caseNo={caseNo} standards={standards.data} />;
   return <CaseList standards={standards.data} />;
