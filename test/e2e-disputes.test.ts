@@ -8,7 +8,6 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppeal } from '../src/apps/disputes/index.ts';
@@ -18,15 +17,10 @@ import { errorDef } from '../src/core/errors.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
 import { listAudit } from '../src/security/audit.ts';
 import { createUser } from '../src/security/index.ts';
-import { SCREENS, loggedInPage, startE2e, type E2eServer } from './e2eHarness.ts';
-
-
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 100 });
+import { SCREENS, loggedInPage, startE2e, pollUntil as poll, type E2eServer } from './e2eHarness.ts';
 
 describe('end to end: hotline intake, mediation, agreement, close, follow-up not resolved, reopen with a reason (C21)', () => {
-  let dir: string;
   let ctx: PlatformContext;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   let page: Page;
@@ -44,7 +38,7 @@ describe('end to end: hotline intake, mediation, agreement, close, follow-up not
         await createAppeal(c, { channel: 'hotline', title: '锦绣华庭物业乱收停车费', text: `锦绣华庭小区物业公司擅自上调停车费，业主多次反映无果，第${i + 1}栋业主要求物业公开收费依据。`, divisionCode: '430104' }, { username: 'setup', role: 'admin' });
       }
     });
-    ({ dir, ctx, app, base, browser } = e2e);
+    ({ ctx, base, browser } = e2e);
     page = await loggedInPage(e2e, user);
   }, 120_000);
 

@@ -7,24 +7,17 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaseFile, generateEvidenceDemo, loadEvidenceDemo } from '../src/apps/evidence/index.ts';
 import { errorDef } from '../src/core/errors.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
 import { listAudit } from '../src/security/audit.ts';
 import { createUser } from '../src/security/index.ts';
-import { SCREENS, loggedInPage, startE2e, type E2eServer } from './e2eHarness.ts';
-
-
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 100 });
+import { SCREENS, loggedInPage, startE2e, pollUntil as poll, type E2eServer } from './e2eHarness.ts';
 
 describe('end to end: a gap in a case file, the missing item attached, the gate passes', () => {
-  let dir: string;
   let ctx: PlatformContext;
-  let app: FastifyInstance;
-  let browser: Browser;
   let base: string;
   let page: Page;
   const user = { username: 'e2e-officer', role: 'investigator', password: crypto.randomBytes(12).toString('base64url'), displayName: 'e2e-officer' };
@@ -40,7 +33,7 @@ describe('end to end: a gap in a case file, the missing item attached, the gate 
       await createCaseFile(c, { ...complete, caseNo: 'E2E-0001', stage: 'transfer_for_prosecution', items: complete.items.filter((i) => i.key !== 'E06') }, { username: 'setup', role: 'admin' });
       await createUser(c, user);
     });
-    ({ dir, ctx, app, base, browser } = e2e);
+    ({ ctx, base } = e2e);
     page = await loggedInPage(e2e, user);
   });
 

@@ -12,8 +12,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CASE_NO, ensureDemoCase, expandNetwork, type NetworkView } from '../src/apps/leads/index.ts';
 import { loadParcels } from '../src/apps/parcels/loader.ts';
@@ -22,21 +21,16 @@ import { generateParcels } from '../src/demo/parcels.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
 import { listAudit } from '../src/security/audit.ts';
 import { createUser } from '../src/security/index.ts';
-import { SCREENS, loggedInPage, startE2e, type E2eServer } from './e2eHarness.ts';
+import { SCREENS, loggedInPage, startE2e, pollUntil, type E2eServer } from './e2eHarness.ts';
 
 const COUNT = 45_000;
 
 interface Member { readonly role: string; readonly phone: string; readonly idNumber: string }
 
-
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 90_000, interval: 200 });
+const poll = <T>(fn: () => T | Promise<T>) => pollUntil(fn, { timeout: 90_000, interval: 200 });
 
 describe('end to end: the leads workspace on the demo ring', () => {
-  let dir: string;
   let ctx: PlatformContext;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
   let page: Page;
   let seller: Member;
   let expected: NetworkView;
@@ -52,7 +46,7 @@ describe('end to end: the leads workspace on the demo ring', () => {
       await ensureDemoCase(c);
       await createUser(c, user);
     });
-    ({ dir, ctx, app, base, browser } = e2e);
+    ({ ctx } = e2e);
     page = await loggedInPage(e2e, user, { viewport: { width: 1440, height: 960 }, timeout: 60_000, gotoTimeout: 120_000, acceptDownloads: true });
   }, 240_000);
 

@@ -17,18 +17,14 @@ import { errorDef } from '../src/core/errors.ts';
 import { generateDemo } from '../src/demo/generate.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
 import { createUser } from '../src/security/index.ts';
-import { SCREENS, startE2e, type E2eServer } from './e2eHarness.ts';
+import { SCREENS, startE2e, pollUntil as poll, type E2eServer } from './e2eHarness.ts';
 
 const DEMO_PARCELS = 3000;
 
-
-/** Poll until the expectation holds; generous, since the 2-core machine may be shared and busy. */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 100 });
 const password = () => crypto.randomBytes(12).toString('base64url');
 const digits = (s: string | null) => Number((s ?? '').replace(/[^0-9]/g, ''));
 
 describe('end to end: register a parcel in the browser and see it counted', () => {
-  let dir: string;
   let ctx: PlatformContext;
   let app: FastifyInstance;
   let browser: Browser;
@@ -50,7 +46,7 @@ describe('end to end: register a parcel in the browser and see it counted', () =
       await generateDemo(c, { parcels: DEMO_PARCELS, days: 30 });
       for (const u of Object.values(users)) await createUser(c, { ...u, displayName: u.username });
     });
-    ({ dir, ctx, app, base, browser } = e2e);
+    ({ ctx, app, base, browser } = e2e);
   });
 
   afterAll(async () => {

@@ -11,7 +11,6 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSubscriber, createPost, loadReunionDemo } from '../src/apps/reunion/index.ts';
@@ -20,10 +19,7 @@ import { PUBLIC_RATE_LIMIT } from '../src/apps/reunion/routes/publicRoutes.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
 import { listAudit } from '../src/security/audit.ts';
 import { createUser } from '../src/security/index.ts';
-import { SCREENS, startE2e, type E2eServer } from './e2eHarness.ts';
-
-
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 100 });
+import { SCREENS, startE2e, pollUntil as poll, type E2eServer } from './e2eHarness.ts';
 
 const SIZES = { families: 600, children: 500, pairs: 150, nearMisses: 15, seed: 11 };
 const demo = demoPosts(SIZES);
@@ -53,9 +49,7 @@ function jpegWithExif(): Buffer {
 }
 
 describe('end to end: public search by pinyin without contacts, a volunteer reviews a candidate', () => {
-  let dir: string;
   let ctx: PlatformContext;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   const contexts: BrowserContext[] = [];
@@ -110,7 +104,7 @@ describe('end to end: public search by pinyin without contacts, a volunteer revi
       await createUser(c, volunteer);
       await createUser(c, police);
     });
-    ({ dir, ctx, app, base, browser } = e2e);
+    ({ ctx, base, browser } = e2e);
   });
 
   afterAll(async () => {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildApp } from '../src/api/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { modules } from '../src/modules.ts';
@@ -99,4 +100,9 @@ export async function loggedInPage(e2e: E2eServer, user: { username: string; pas
   await page.click('form button[type=submit]');
   await page.waitForSelector('[data-testid=user-name]');
   return page;
+}
+
+/** Poll until the expectation holds; generous by default (60 s), since the 2-core machine may be busy. */
+export function pollUntil<T>(fn: () => T | Promise<T>, options: { timeout: number; interval: number } = { timeout: 60_000, interval: 100 }) {
+  return expect.poll(fn, options);
 }
