@@ -2,6 +2,8 @@
  * Shapes of the disputes API answers the pages read (src/apps/disputes/appealView.ts,
  * GET /api/disputes/appeals[/:appealNo[/timeline]]). Times are instants with +08:00.
  */
+import type { AppealSummary } from '../../../src/apps/disputes/appealView.ts';
+
 export type Bilingual = { readonly zh: string; readonly en: string };
 
 export interface SlaVerdict {
@@ -10,21 +12,8 @@ export interface SlaVerdict {
   readonly marginMs: number | null;
 }
 
-export interface AppealSummary {
-  readonly appealNo: string;
-  readonly kind: string;
-  readonly channel: string;
-  readonly title: string;
-  readonly divisionCode: string;
-  readonly category: string;
-  readonly disputeType: string | null;
-  readonly state: string;
-  readonly orgCode: string | null;
-  readonly riskScore: number;
-  readonly riskLevel: string;
-  readonly receivedAt: string;
-  readonly slaBreached: boolean;
-}
+/** A list row, as the server sends it (no personal data). */
+export type { AppealSummary } from '../../../src/apps/disputes/appealView.ts';
 
 export interface AppealView extends AppealSummary {
   readonly text: string;
