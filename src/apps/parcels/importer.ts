@@ -22,6 +22,7 @@ import type { PlatformContext } from '../../platform/module.ts';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../security/masking.ts';
 import { PARCEL_COLUMNS, REQUIRED_IMPORT_FIELDS } from './columns-mapping.ts';
 import { emptyStats, storeChecked, type LoadStats } from './loader.ts';
+import { drainStagedKeys } from './writer.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
 import { checkParcel, type ParcelCheck, type RawParcel } from './parcelValidator.ts';
 import { pipelined, ValidationPool } from './validationPool.ts';
@@ -152,6 +153,8 @@ export async function importParcels(ctx: PlatformContext, file: string, options:
       checkpoint: ingestCheckpoint(ctx.database, run, ctx.now),
       maxRejectedKept: 1000,
     });
+    // Leave the look-up keys merged: the look-ups that follow an import scan no staged rows.
+    drainStagedKeys(ctx.database);
     const rejectsByCode: Record<string, number> = { ...result.stats.rejectsByCode };
     if (conflicts > 0) rejectsByCode.PARCEL_CONFLICT = (rejectsByCode.PARCEL_CONFLICT ?? 0) + conflicts;
     const noncomplianceByCode = Object.fromEntries(Object.entries(stats.byCode).filter(([c]) => c !== 'PARCEL_CONFLICT'));

@@ -17,7 +17,7 @@ import { parcelCrypto } from './parcelCrypto.ts';
 import { checkParcel, type ParcelCheck, type ParcelValues, type RawParcel } from './parcelValidator.ts';
 import type { ParcelInput } from './types.ts';
 import { pipelined, ValidationPool } from './validationPool.ts';
-import { writeParcels, type StoreOutcome, type WriteMeta } from './writer.ts';
+import { drainStagedKeys, writeParcels, type StoreOutcome, type WriteMeta } from './writer.ts';
 
 export type ParcelSource = 'api' | 'import' | 'demo';
 
@@ -218,6 +218,8 @@ export async function loadParcels(
       }
     }
     if (batch.length > 0) await flush();
+    // Leave the look-up keys merged: the look-ups that follow a load scan no staged rows.
+    drainStagedKeys(ctx.database);
     stats.elapsedMs = performance.now() - started;
     return { accepted: stats.inserted + stats.duplicates, rejected, stats };
   });

@@ -71,35 +71,41 @@ function decrypter(keys: ParcelCrypto): (v: string | null) => string | null {
   };
 }
 
-function view(row: repo.ParcelViewRow, dec: (v: string | null) => string | null, matchedAs: string[]): ParcelView {
+const C = repo.VIEW_AT;
+
+/** A look-up tuple (repository VIEW_COLUMNS order) as the API shows it before masking. */
+function view(r: repo.ParcelViewTuple, dec: (v: string | null) => string | null, matchedAs: string[]): ParcelView {
+  const acceptedAt = r[C.accepted_at] as string | Date;
+  const noncompliance = r[C.noncompliance] as string | null;
+  const flags = r[C.flagged_terms] as string | null;
   return {
-    id: Number(row.id),
-    courier: row.courier,
-    waybillNo: row.waybill_no,
+    id: Number(r[C.id]),
+    courier: r[C.courier] as string,
+    waybillNo: r[C.waybill_no] as string,
     // SQLite keeps the ISO instant as text; PostgreSQL returns a Date.
-    acceptedAt: typeof row.accepted_at === 'string' && row.accepted_at.endsWith('Z') ? row.accepted_at : new Date(row.accepted_at).toISOString(),
-    acceptedDay: row.accepted_day,
-    outlet: row.outlet,
-    clerk: row.clerk,
-    senderName: row.sender_name,
-    senderIdType: row.sender_id_type,
-    senderIdNumber: dec(row.sender_id_enc),
-    senderPhone: dec(row.sender_phone_enc),
-    senderAddress: row.sender_address,
-    senderProvince: row.sender_province,
-    receiverName: row.receiver_name,
-    receiverPhone: dec(row.receiver_phone_enc),
-    receiverAddress: row.receiver_address,
-    receiverProvince: row.receiver_province,
-    itemName: row.item_name,
-    itemNature: row.item_nature,
-    itemQuantity: Number(row.item_quantity),
-    weightGrams: Number(row.weight_grams),
-    inspected: Number(row.inspected) === 1,
-    realNameOk: Number(row.real_name_ok) === 1,
-    noncompliance: row.noncompliance ? row.noncompliance.split(',') : [],
-    flags: row.flagged_terms ? (JSON.parse(row.flagged_terms) as ScreeningHit[]) : [],
-    source: row.source,
+    acceptedAt: typeof acceptedAt === 'string' && acceptedAt.endsWith('Z') ? acceptedAt : new Date(acceptedAt).toISOString(),
+    acceptedDay: r[C.accepted_day] as string,
+    outlet: r[C.outlet] as string,
+    clerk: r[C.clerk] as string,
+    senderName: r[C.sender_name] as string,
+    senderIdType: r[C.sender_id_type] as string,
+    senderIdNumber: dec(r[C.sender_id_enc] as string | null),
+    senderPhone: dec(r[C.sender_phone_enc] as string | null),
+    senderAddress: r[C.sender_address] as string,
+    senderProvince: r[C.sender_province] as string | null,
+    receiverName: r[C.receiver_name] as string,
+    receiverPhone: dec(r[C.receiver_phone_enc] as string | null),
+    receiverAddress: r[C.receiver_address] as string,
+    receiverProvince: r[C.receiver_province] as string | null,
+    itemName: r[C.item_name] as string,
+    itemNature: r[C.item_nature] as string,
+    itemQuantity: Number(r[C.item_quantity]),
+    weightGrams: Number(r[C.weight_grams]),
+    inspected: Number(r[C.inspected]) === 1,
+    realNameOk: Number(r[C.real_name_ok]) === 1,
+    noncompliance: noncompliance ? noncompliance.split(',') : [],
+    flags: flags ? (JSON.parse(flags) as ScreeningHit[]) : [],
+    source: r[C.source] as string,
     matchedAs,
   };
 }
@@ -122,7 +128,7 @@ export async function lookupParcels(ctx: PlatformContext, q: LookupQuery): Promi
     const code = q.courier?.trim() ? courierCode(q.courier.trim()) : null;
     const couriers = q.courier?.trim() ? (code ? [code] : []) : courierCodes();
     const rows = await repo.findByWaybill(d, couriers, q.waybillNo.trim().toUpperCase());
-    return { by: 'waybill', parcels: rows.map((r) => view(r, decrypter(keys), ['waybill'])), truncated: false };
+    return { by: 'waybill', parcels: rows.map((r) => view(repo.VIEW_COLUMNS.map((c) => r[c]), decrypter(keys), ['waybill'])), truncated: false };
   }
   if (q.idNumber?.trim()) {
     const key = keys.idIndex.of(normalisedId(q.idNumber.trim()));

@@ -42,20 +42,15 @@ export const VIEW_COLUMNS = [
 /** A parcel row as a look-up reads it. */
 export type ParcelViewRow = Pick<ParcelTable, (typeof VIEW_COLUMNS)[number]>;
 
-/**
- * A row array (better-sqlite3 raw mode, VIEW_COLUMNS order) to an object: one object literal of
- * fixed shape, which V8 builds faster than the driver's per-column property sets (about 1 ms of
- * a 280-parcel look-up, bench/ingest.ts). repository.test.ts checks the order against VIEW_COLUMNS.
- */
-export function viewRow(r: readonly unknown[]): ParcelViewRow {
-  return {
-    id: r[0] as number, courier: r[1] as string, waybill_no: r[2] as string, accepted_at: r[3] as string, accepted_day: r[4] as string,
-    outlet: r[5] as string, clerk: r[6] as string, sender_name: r[7] as string, sender_id_type: r[8] as string, sender_id_enc: r[9] as string | null,
-    sender_phone_enc: r[10] as string | null, sender_address: r[11] as string, sender_province: r[12] as string | null, receiver_name: r[13] as string,
-    receiver_phone_enc: r[14] as string | null, receiver_address: r[15] as string, receiver_province: r[16] as string | null, item_name: r[17] as string,
-    item_nature: r[18] as string, item_quantity: r[19] as number, weight_grams: r[20] as number, inspected: r[21] as number,
-    real_name_ok: r[22] as number, noncompliance: r[23] as string | null, flagged_terms: r[24] as string | null, source: r[25] as string,
-  };
+/** A look-up row as a tuple of values in VIEW_COLUMNS order (better-sqlite3 raw mode). */
+export type ParcelViewTuple = readonly unknown[];
+
+/** Position of each VIEW_COLUMNS column in a ParcelViewTuple. */
+export const VIEW_AT = Object.freeze(Object.fromEntries(VIEW_COLUMNS.map((c, i) => [c, i])) as { readonly [C in (typeof VIEW_COLUMNS)[number]]: number });
+
+/** A ParcelViewTuple as an object with the column names (tests, tools; look-ups read tuples). */
+export function viewRow(r: ParcelViewTuple): ParcelViewRow {
+  return Object.fromEntries(VIEW_COLUMNS.map((c, i) => [c, r[i]])) as unknown as ParcelViewRow;
 }
 
 /** Prepared SQLite statements of the person look-up (one compile per connection, not per look-up). */
@@ -111,14 +106,17 @@ export async function parcelIdsByKey(database: Database, key: bigint): Promise<n
 }
 
 /**
- * Parcels by id (the VIEW_COLUMNS), newest first. SQLite: one prepared statement with the ids as a JSON array
- * (a look-up of hundreds of parcels otherwise compiles a statement with as many parameters
- * each time — most of its cost at 1,000,000 parcels, bench/ingest.ts).
+ * Parcels by id as ParcelViewTuples (VIEW_COLUMNS order), newest first: a 286-parcel look-up
+ * builds one array per row instead of an array and an object (the second object and its garbage
+ * were a tenth of a look-up's time at 1,000,000 parcels, bench/ingest.ts).
+ * SQLite: one prepared statement with the ids as a JSON array (a look-up of hundreds of parcels
+ * otherwise compiles a statement with as many parameters each time).
  */
-export async function parcelsByIds(database: Database, ids: readonly number[]): Promise<ParcelViewRow[]> {
+export async function parcelsByIds(database: Database, ids: readonly number[]): Promise<ParcelViewTuple[]> {
   if (ids.length === 0) return [];
-  if (database.sqlite) return (sqliteLookup(database.sqlite).byIds.all(JSON.stringify(ids)) as unknown[][]).map(viewRow);
-  return db(database).selectFrom('parcels').select(VIEW_COLUMNS).where('id', 'in', ids).orderBy('id', 'desc').execute();
+  if (database.sqlite) return sqliteLookup(database.sqlite).byIds.all(JSON.stringify(ids)) as unknown[][];
+  const rows = await db(database).selectFrom('parcels').select(VIEW_COLUMNS).where('id', 'in', ids).orderBy('id', 'desc').execute();
+  return rows.map((r) => VIEW_COLUMNS.map((c) => r[c]));
 }
 
 /** Inclusive local-day range 'YYYY-MM-DD'; either end may be open. */
