@@ -11,6 +11,7 @@
 import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { PlatformContext } from '../platform/module.ts';
+import { writeIfUnlocked } from '../store/database.ts';
 import { securityDb, type UserRow } from './schema.ts';
 import { toSessionUser, type SessionUser } from './users.ts';
 
@@ -94,7 +95,8 @@ export async function resolveSession(ctx: PlatformContext, token: string | undef
   }
   if (Number(row.disabled) === 1) return null;
   if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_INTERVAL_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', hash).execute();
+    // Bookkeeping only: when another connection is writing, the next re-check (5 s) touches it.
+    await writeIfUnlocked(ctx.database, db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', hash));
   }
   const user = toSessionUser(row as Selectable<UserRow>);
   if (cache.size >= CACHE_MAX) cache.clear();

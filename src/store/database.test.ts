@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, ping } from './database.ts';
+import { openDatabase, ping, writeIfUnlocked } from './database.ts';
 import { migrateToLatest, types } from './migrate.ts';
 import { testDialects } from './testing.ts';
 
@@ -41,6 +45,32 @@ describe.each(testDialects())('store on $name', (dialect) => {
     } finally {
       await database.close();
       await drop();
+    }
+  });
+});
+
+describe('writeIfUnlocked on an SQLite file', () => {
+  it('skips the write instead of waiting while another connection holds the write lock, then writes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-unlocked-'));
+    const file = path.join(dir, 'a.db');
+    const database = openDatabase({ databaseUrl: undefined, sqlitePath: file });
+    try {
+      await sql`create table s (k text primary key, seen text)`.execute(database.db);
+      await sql`insert into s values ('a', 'old')`.execute(database.db);
+      const other = new SQLite(file);
+      other.exec('begin immediate');
+      const update = (database.db as import('kysely').Kysely<{ s: { k: string; seen: string } }>).updateTable('s').set({ seen: 'new' }).where('k', '=', 'a');
+      // Waiting out the connection's busy_timeout (10 s) would also end in SQLITE_BUSY, but after
+      // the test's own 5 s timeout; the busy_timeout is left as it was.
+      expect(await writeIfUnlocked(database, update)).toBe(false);
+      expect(database.sqlite!.pragma('busy_timeout', { simple: true })).toBe(10_000);
+      other.exec('commit');
+      other.close();
+      expect(await writeIfUnlocked(database, update)).toBe(true);
+      expect(database.sqlite!.prepare('select seen from s').pluck().get()).toBe('new');
+    } finally {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

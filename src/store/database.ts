@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Compilable } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 
@@ -63,10 +63,12 @@ export function openDatabase(config: Pick<Config, 'databaseUrl' | 'sqlitePath'>,
   sqlite.pragma('temp_store = MEMORY');
   // Checkpoint the WAL every 10,000 pages (~40 MiB) instead of 1,000: each checkpoint syncs the
   // file, and with small group-commit transactions the default made that sync the largest
-  // wall-clock cost of a registration (bench/ingest.ts; BENCHMARKS.md). The file is cut back to
-  // 64 MiB after a checkpoint.
+  // wall-clock cost of a registration (bench/ingest.ts; BENCHMARKS.md). After a checkpoint the
+  // file is cut back only if it grew past 512 MiB: cutting a 390 MiB WAL (left by a burst of
+  // batch registrations) back to 64 MiB freed its blocks inside the next commit, 133 ms of the
+  // registration thread, and the next burst allocated them again (bench/profileServer.ts).
   sqlite.pragma('wal_autocheckpoint = 10000');
-  sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+  sqlite.pragma(`journal_size_limit = ${512 * 1024 * 1024}`);
   // Reads through a memory map of the file instead of a read() per page into the page cache: a
   // look-up of the 280 parcels of one busy sender, scattered over 1,000,000 rows, fell from
   // 11.8 to 4.1 ms on first read (bench/ingest.ts; BENCHMARKS.md "Ingest"). Writes still go
@@ -80,4 +82,34 @@ export function openDatabase(config: Pick<Config, 'databaseUrl' | 'sqlitePath'>,
 export async function ping(database: Database): Promise<boolean> {
   const r = await sql<{ one: number }>`select 1 as one`.execute(database.db);
   return Number(r.rows[0]?.one) === 1;
+}
+
+/**
+ * Run one short write only if it need not wait for another connection's write lock: on SQLite
+ * the statement runs at once with busy_timeout 0 and a held lock gives `false` instead of a
+ * wait; on PostgreSQL (row locks, nothing blocks the event loop) it runs and gives `true`.
+ * For bookkeeping that may be skipped and done at a later request (a session's last_seen_at):
+ * better-sqlite3 waits synchronously, so on the thread that serves requests a wait behind the
+ * registration thread's commits stopped every request — a session touch held the event loop
+ * 370 ms (bench/profileServer.ts; BENCHMARKS.md "Ingest").
+ * @throws any database error other than SQLITE_BUSY.
+ */
+export async function writeIfUnlocked(database: Database, query: Compilable): Promise<boolean> {
+  const sqlite = database.sqlite;
+  if (!sqlite) {
+    await database.db.executeQuery(query.compile());
+    return true;
+  }
+  const compiled = query.compile();
+  const before = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    sqlite.prepare(compiled.sql).run(...(compiled.parameters as unknown[]));
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_BUSY') return false;
+    throw e;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${before}`);
+  }
 }
