@@ -5,7 +5,7 @@
  * - Idempotent on (courier, waybill_no): a record whose key exists is not inserted again; it is
  *   'duplicate' when its content hash equals the stored one, else 'conflict' (README.md).
  * - In the same transaction: look-up keys (SQLite: appended to `parcel_keys_recent`, merged
- *   into `parcel_keys` in sorted runs once MERGE_KEYS rows wait, one key range per transaction —
+ *   into `parcel_keys` in sorted runs once MERGE_KEYS rows wait, key range by key range —
  *   schema.ts, mergeStep below), statistics increments and outlets.
  * - SQLite: prepared statements on the raw better-sqlite3 handle (synchronous, one
  *   transaction). PostgreSQL: COPY (pg-copy-streams) into a temporary staging table, then one
