@@ -16,25 +16,25 @@ export function navigate(path: string): void {
   if (currentPath() !== path) window.location.hash = path;
 }
 
-/** The current route path, updated on navigation. */
-export function useRoute(): string {
-  const [path, setPath] = useState(currentPath);
+/** A value read from the location hash, read again at every hash change. */
+function useHashValue<T>(read: () => T): T {
+  const [value, setValue] = useState(read);
   useEffect(() => {
-    const on = () => setPath(currentPath());
+    const on = () => setValue(read);
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
-  }, []);
-  return path;
+  }, [read]);
+  return value;
+}
+
+const readQuery = () => new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+
+/** The current route path, updated on navigation. */
+export function useRoute(): string {
+  return useHashValue(currentPath);
 }
 
 /** The query of the hash route (`#/evidence?case=C-1` → case=C-1), updated on navigation. */
 export function useHashQuery(): URLSearchParams {
-  const read = () => new URLSearchParams(window.location.hash.split('?')[1] ?? '');
-  const [q, setQ] = useState(read);
-  useEffect(() => {
-    const on = () => setQ(read());
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  return q;
+  return useHashValue(readQuery);
 }
