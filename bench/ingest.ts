@@ -34,6 +34,7 @@ import { parcelStats } from '../src/apps/parcels/stats.ts';
 import { ALL_COLUMNS, VALUE_COLUMNS } from '../src/apps/parcels/columns.ts';
 import { loadConfig } from '../src/config.ts';
 import { writeCourierExport } from '../src/demo/export.ts';
+import { describeProbe, pageFaults, probeMachine } from './machineProbe.ts';
 import { generateParcels } from '../src/demo/parcels.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
 import { openPlatform } from '../src/platform/platform.ts';
@@ -143,6 +144,12 @@ async function lookupLeg(ctx: PlatformContext, ids: readonly string[], stored: n
   log(`look-up by ID number among ${fmt(stored)}: median ${median(lat).toFixed(2)} ms, p99 ${[...lat].sort((x, y) => x - y)[Math.floor(lat.length * 0.99)]!.toFixed(2)} ms over ${lat.length} IDs (target median < 5 ms)`);
 }
 
+/** ", N page faults per <unit>" of the server process since `before` (empty where /proc is not available). */
+function faultsPer(before: number | null, n: number, unit: string): string {
+  const after = pageFaults();
+  return before === null || after === null || n === 0 ? '' : `, ${((after - before) / n).toFixed(2)} server page faults per ${unit}`;
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -150,6 +157,7 @@ function median(xs: number[]): number {
 
 async function main(): Promise<void> {
   log(`# bench:ingest — ${new Date().toISOString()} — ${os.cpus().length}× ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  log(describeProbe(probeMachine()));
   log(`rows ${fmt(ROWS)}, http batch rows ${fmt(HTTP_ROWS)}, single registrations ${fmt(SINGLE)}${LARGE ? ', --large (10M)' : ''}`);
   const csv = path.join(root, 'export.csv');
   const ids: string[] = [];
@@ -203,7 +211,7 @@ async function main(): Promise<void> {
   const client = async (mode: string, conc: number, n: number, seed: number, rate = 0, live = false) => {
     const r = await run(['--expose-gc', '--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, String(conc), String(n), String(seed), String(rate), ...(live ? [now().toISOString()] : [])], {});
     if (r.code !== 0) throw new Error(r.out);
-    return JSON.parse(r.out.split('\n').find((l) => l.startsWith('{'))!) as { requests: number; ok: number; failed: number; seconds: number; p50: number; p99: number; clientCpuUs: number };
+    return JSON.parse(r.out.split('\n').find((l) => l.startsWith('{'))!) as { requests: number; ok: number; failed: number; seconds: number; p50: number; p99: number; p99AfterFirstSecond: number | null; clientCpuUs: number };
   };
   // Two streams: 'history' = the generator's records (90 days, scrambled waybill serials, as a
   // bulk import of history) and 'live' = the same kind of records as counters send them, accepted
@@ -226,15 +234,18 @@ async function main(): Promise<void> {
   const offered = Math.round(0.3 * raw.rate);
   for (const [live, seed] of [[true, 7], [false, 11]] as const) {
     await settle();
+    const f0 = pageFaults();
     const bo = await client('batch', 50, Math.min(HTTP_ROWS, offered * 20), seed, offered, live);
-    log(`(b) open-loop, ${live ? 'live' : 'history'}, at 0.3 × raw = ${fmt(offered)} records/s offered (${(offered / 100).toFixed(0)} batches/s): ${fmt(bo.ok)} accepted in ${bo.seconds.toFixed(1)} s → ${fmt(bo.ok / bo.seconds)} rows/s; per batch p50 ${bo.p50} ms, p99 ${bo.p99} ms (target < 50 ms)`);
+    log(`(b) open-loop, ${live ? 'live' : 'history'}, at 0.3 × raw = ${fmt(offered)} records/s offered (${(offered / 100).toFixed(0)} batches/s): ${fmt(bo.ok)} accepted in ${bo.seconds.toFixed(1)} s → ${fmt(bo.ok / bo.seconds)} rows/s; per batch p50 ${bo.p50} ms, p99 ${bo.p99} ms (target < 50 ms); p99 of the batches due after the first second ${bo.p99AfterFirstSecond} ms${faultsPer(f0, bo.ok, 'record')}`);
   }
   for (const [live, seed] of [[true, 6], [false, 12]] as const) {
+    log(describeProbe(probeMachine()));
     await settle();
     hc = process.cpuUsage();
+    const f0 = pageFaults();
     const c = await client('single', SINGLE_CLIENTS, SINGLE, seed, 0, live);
     hcpu = process.cpuUsage(hc);
-    log(`(c) HTTP single registrations, ${live ? 'live' : 'history'} (${SINGLE_CLIENTS} closed-loop clients): ${fmt(c.ok)} in ${c.seconds.toFixed(1)} s → ${fmt(c.ok / c.seconds)}/s (target ≥ 5,000/s); p50 ${c.p50} ms, p99 ${c.p99} ms; server CPU ${((hcpu.user + hcpu.system) / c.ok).toFixed(0)} µs per registration (both threads), client ${c.clientCpuUs} µs per request`);
+    log(`(c) HTTP single registrations, ${live ? 'live' : 'history'} (${SINGLE_CLIENTS} closed-loop clients): ${fmt(c.ok)} in ${c.seconds.toFixed(1)} s → ${fmt(c.ok / c.seconds)}/s (target ≥ 5,000/s); p50 ${c.p50} ms, p99 ${c.p99} ms; server CPU ${((hcpu.user + hcpu.system) / c.ok).toFixed(0)} µs per registration (both threads)${faultsPer(f0, c.ok, 'registration')}, client ${c.clientCpuUs} µs per request`);
   }
   // Registrations arrive from many outlets at their own pace: open-loop at the national
   // average (5,000/s offered, at most SINGLE_CLIENTS in flight) for the latency at that rate.

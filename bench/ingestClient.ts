@@ -7,7 +7,8 @@
  * open-loop: request i is due at i × per / RATE seconds whatever the answers, at most
  * CONCURRENCY in flight, and its latency counts from when it was due (no coordinated omission).
  * With LIVE_AT (an ISO instant: the server's clock) the records are a live stream (bench/liveStream.ts).
- * Prints one JSON line: requests, records, ok, seconds, latency percentiles in ms, and the
+ * Prints one JSON line: requests, records, ok, seconds, latency percentiles in ms (open-loop: also
+ * the p99 of the requests due after the first second), and the
  * client's own CPU µs per request.
  *
  * The client must cost little CPU: it shares this machine's two cores with the server it
@@ -92,6 +93,8 @@ class Connection {
 const connections = Array.from({ length: concurrency }, () => new Connection(target.hostname, Number(target.port)));
 await Promise.all(connections.map((c) => c.ready));
 const latencies: number[] = [];
+/** Open-loop latencies of the requests due after the first second (printed beside the whole leg's). */
+const afterFirstSecond: number[] = [];
 /** GONGZHI_BENCH_TRACE=FILE: write [due ms, latency ms] of every open-loop request to FILE. */
 const trace: Array<[number, number]> | null = process.env.GONGZHI_BENCH_TRACE ? [] : null;
 let ok = 0;
@@ -134,6 +137,7 @@ async function openLoop(started: number): Promise<void> {
     done.push(
       c.send(requests[i]!).then((a) => {
         latencies.push(performance.now() - due);
+        if (due - started >= 1000) afterFirstSecond.push(performance.now() - due);
         trace?.push([Math.round(due - started), Math.round(performance.now() - due)]);
         count(a);
         idle.push(c);
@@ -155,6 +159,8 @@ const cpu = process.cpuUsage(cpu0);
 for (const c of connections) c.close();
 if (trace) (await import('node:fs')).writeFileSync(process.env.GONGZHI_BENCH_TRACE!, JSON.stringify(trace));
 latencies.sort((a, b) => a - b);
-const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 10) / 10;
+afterFirstSecond.sort((a, b) => a - b);
+const pctOf = (xs: number[], p: number) => (xs.length === 0 ? null : Math.round(xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! * 10) / 10);
+const pct = (p: number) => pctOf(latencies, p);
 const clientCpuUs = Math.round((cpu.user + cpu.system) / requests.length);
-process.stdout.write(JSON.stringify({ mode, rate, requests: requests.length, records: total, ok, failed, seconds, p50: pct(50), p99: pct(99), max: pct(100), clientCpuUs }) + '\n');
+process.stdout.write(JSON.stringify({ mode, rate, requests: requests.length, records: total, ok, failed, seconds, p50: pct(50), p99: pct(99), max: pct(100), p99AfterFirstSecond: pctOf(afterFirstSecond, 99), clientCpuUs }) + '\n');
