@@ -49,7 +49,7 @@ export function forgetCachedSessions(ctx: PlatformContext, userId?: number): voi
 
 /** hex SHA-256 of a token (what the table stores). */
 export function tokenHash(token: string): string {
-  return crypto.createHash('sha256').update(token).digest('hex');
+  return crypto.hash('sha256', token, 'hex');
 }
 
 /**

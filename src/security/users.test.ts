@@ -9,6 +9,12 @@ import { SESSION_RECHECK_MS, createSession, resolveSession, tokenHash } from './
 import { securityDb } from './schema.ts';
 import { authenticate, createUser, demoCredentialsPath, ensureDemoUsers, listUsers, setPassword, setUserDisabled } from './users.ts';
 
+describe('session token hash', () => {
+  it('is hex SHA-256 of the token (FIPS 180-4 test vector "abc"), so stored sessions survive an upgrade', () => {
+    expect(tokenHash('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
 describe.each(testDialects())('users on $name', (dialect) => {
   let ctx: PlatformContext;
   let drop: () => Promise<void>;

@@ -168,8 +168,13 @@ function phone(c: Collector, raw: string, field: string, party: string, mode: Va
   return null;
 }
 
+/**
+ * First 16 hex digits of SHA-256 over the fields joined by U+001F (null as U+0000): equal for an
+ * equal parcel, so a re-sent record is a duplicate and a changed one a conflict. One-shot
+ * `crypto.hash` (Node ≥ 20.12): no Hash object per record for the garbage collector to finalise.
+ */
 function contentHash(parts: readonly (string | number | null)[]): string {
-  return crypto.createHash('sha256').update(parts.map((p) => (p === null ? '\u0000' : String(p))).join('\u001f')).digest('hex').slice(0, 16);
+  return crypto.hash('sha256', parts.map((p) => (p === null ? '\u0000' : String(p))).join('\u001f'), 'hex').slice(0, 16);
 }
 
 /**
