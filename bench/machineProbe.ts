@@ -6,7 +6,10 @@
  * - `freshPageUs`: microseconds for the first write to each 4 KiB page of newly allocated
  *   memory (64 MiB), i.e. one page fault with its zeroing — what every page a process newly
  *   touches costs (V8 heap growth, malloc arenas, SQLite's page cache);
- * - `residentPageUs`: the same writes again, to pages already present.
+ * - `residentPageUs`: the same writes again, to pages already present;
+ * - `memoryNs`: nanoseconds per step of a pointer chase through 16 MiB in random order (each
+ *   step a cache miss) — the pace of memory, which drifts with the neighbours' load on a shared
+ *   host more than the integer loop does (the look-ups and statistics follow it).
  * Measured on the 2-core bench VM (BENCHMARKS.md): a fresh page costs 12–17 µs there against
  * about 0.2 µs on bare-metal Linux, which is why memory a process touches for the first time
  * shows in its latency.
@@ -17,6 +20,7 @@ export interface MachineProbe {
   readonly cpuNs: number;
   readonly freshPageUs: number;
   readonly residentPageUs: number;
+  readonly memoryNs: number;
 }
 
 const PAGE = 4096;
@@ -27,7 +31,7 @@ function loop(steps: number): number {
   return x;
 }
 
-/** Measure now (about 0.2 s). */
+/** Measure now (about 0.5 s). */
 export function probeMachine(): MachineProbe {
   const steps = 2_000_000;
   const runs: number[] = [];
@@ -48,12 +52,29 @@ export function probeMachine(): MachineProbe {
   t = performance.now();
   for (let i = 0; i < size; i += PAGE) bytes[i] = (bytes[i]! + sink) & 0xff;
   const residentPageUs = ((performance.now() - t) * 1000) / pages;
-  return { cpuNs: runs[3]!, freshPageUs, residentPageUs };
+  // One cycle through 4 Mi slots (Sattolo's algorithm, a fixed seed), followed step by step.
+  const slots = 4 * 1024 * 1024;
+  const next = new Int32Array(bytes.buffer, 0, slots);
+  for (let i = 0; i < slots; i++) next[i] = i;
+  let seed = 12345;
+  for (let i = slots - 1; i > 0; i--) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const j = seed % i;
+    const x = next[i]!;
+    next[i] = next[j]!;
+    next[j] = x;
+  }
+  const chase = 2_000_000;
+  let at = 0;
+  t = performance.now();
+  for (let i = 0; i < chase; i++) at = next[at]!;
+  const memoryNs = ((performance.now() - t) * 1e6) / chase + (at === -1 ? 1 : 0);
+  return { cpuNs: runs[3]!, freshPageUs, residentPageUs, memoryNs };
 }
 
 /** One line for the bench log. */
 export function describeProbe(p: MachineProbe): string {
-  return `machine now: ${p.cpuNs.toFixed(2)} ns per loop step, ${p.freshPageUs.toFixed(2)} µs per newly touched 4 KiB page (${p.residentPageUs.toFixed(3)} µs resident)`;
+  return `machine now: ${p.cpuNs.toFixed(2)} ns per loop step, ${p.memoryNs.toFixed(1)} ns per random memory read, ${p.freshPageUs.toFixed(2)} µs per newly touched 4 KiB page (${p.residentPageUs.toFixed(3)} µs resident)`;
 }
 
 /** Page faults (minor + major) this process has taken so far, or null where /proc is not available. */
