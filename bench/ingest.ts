@@ -34,13 +34,13 @@ import { parcelStats } from '../src/apps/parcels/stats.ts';
 import { ALL_COLUMNS, VALUE_COLUMNS } from '../src/apps/parcels/columns.ts';
 import { loadConfig } from '../src/config.ts';
 import { writeCourierExport } from '../src/demo/export.ts';
-import { describeProbe, pageFaults, probeMachine } from './machineProbe.ts';
 import { generateParcels } from '../src/demo/parcels.ts';
 import type { PlatformContext } from '../src/platform/module.ts';
 import { openPlatform } from '../src/platform/platform.ts';
 import { modules } from '../src/modules.ts';
 import { generatePassword } from '../src/security/passwords.ts';
 import { createUser } from '../src/security/users.ts';
+import { describeProbe, pageFaults, probeMachine } from './machineProbe.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
