@@ -19,7 +19,6 @@
  * latency by ID number and the dashboard statistics latency; --large also loads to 10,000,000
  * stored parcels (loadParcels) and reports the marginal rate there.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +40,7 @@ import { modules } from '../src/modules.ts';
 import { generatePassword } from '../src/security/passwords.ts';
 import { createUser } from '../src/security/users.ts';
 import { describeProbe, pageFaults, probeMachine } from './machineProbe.ts';
+import { ProcessLauncher } from './processLauncher.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -60,6 +60,9 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-ingest-'));
 const bin = path.resolve(import.meta.dirname, '../bin/gongzhi.js');
 const now = () => new Date('2026-11-30T04:00:00Z');
 const log = (s: string) => process.stdout.write(s + '\n');
+/** Every child process (the CLI, the load generators) is started by this small launcher, never by
+ * this process, which is the server under test: see bench/processLauncher.ts for the cost of a fork. */
+const launcher = new ProcessLauncher();
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 /** Raw baseline: prepared INSERT of validated values, 10k-row transactions, default cache. */
@@ -106,20 +109,11 @@ function rawBaseline(file: string): { rate: number; cpuRate: number; windows: nu
   return { rate: stored / (timed / 1000), cpuRate: stored / cpu, windows };
 }
 
-/** Run node with args; `cpu` = user + system seconds of the child (GNU time). */
-function run(cmd: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; seconds: number; cpu: number }> {
-  const started = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...cmd], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve) =>
-    child.on('exit', (code) => {
-      const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(err);
-      resolve({ code, out: out + err, seconds: (performance.now() - started) / 1000, cpu: m ? Number(m[1]) + Number(m[2]) : NaN });
-    }),
-  );
+/** Run node with args (through the launcher); `cpu` = user + system seconds of the child (GNU time). */
+async function run(cmd: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; seconds: number; cpu: number }> {
+  const r = await launcher.run('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...cmd], env);
+  const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(r.err);
+  return { code: r.code, out: r.out + r.err, seconds: r.seconds, cpu: m ? Number(m[1]) + Number(m[2]) : NaN };
 }
 
 async function importCli(dataDir: string, file: string) {
@@ -290,6 +284,7 @@ async function main(): Promise<void> {
   } else await ctx.database.close();
   if (KEEP) log(`kept the database: ${dataDir} (secret ${SECRET}; e.g. bench/profileServer.ts --from ${dataDir})`);
   else fs.rmSync(root, { recursive: true, force: true });
+  launcher.close();
 }
 
 await main();

@@ -4,7 +4,6 @@
  * bench client (bench/ingestClient.ts) in a separate process, and a CPU profile of the server
  * written to DIR (default .prof/) with the V8 inspector. Prints server CPU µs per record.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import inspector from 'node:inspector/promises';
 import os from 'node:os';
@@ -16,8 +15,14 @@ import { modules } from '../src/modules.ts';
 import { openPlatform } from '../src/platform/platform.ts';
 import { generatePassword } from '../src/security/passwords.ts';
 import { createUser } from '../src/security/users.ts';
+import { ProcessLauncher } from './processLauncher.ts';
 
 const [mode = 'single', nText = '20000'] = process.argv.slice(2);
+// The load generator is started by a launcher forked now, not by this process (the server under
+// test), which would pay a page fault per written page after each fork (bench/processLauncher.ts).
+const launcher = new ProcessLauncher();
+const client = (records: string, seed: string, extra: string[]) =>
+  launcher.run(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, mode === 'batch' ? '50' : (process.env.CLIENTS ?? '64'), records, seed, ...extra]);
 const outDir = path.resolve(process.argv.includes('--cpu-prof-dir') ? process.argv[process.argv.indexOf('--cpu-prof-dir') + 1]! : '.prof');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-prof-'));
 // `--from DIR`: start from a copy of the database in DIR (e.g. one with 1,000,000 parcels, made
@@ -43,8 +48,8 @@ const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
 await registrarFor(ctx).ready();
 // `--warm N`: first N records closed-loop (seed 4), unmeasured, as bench/ingest.ts's earlier legs warm the server.
 if (process.argv.includes('--warm')) {
-  const warm = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, mode === 'batch' ? '50' : (process.env.CLIENTS ?? '64'), process.argv[process.argv.indexOf('--warm') + 1]!, '4'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  await new Promise((r) => warm.on('exit', r));
+  const warm = await client(process.argv[process.argv.indexOf('--warm') + 1]!, '4', []);
+  process.stderr.write(warm.err);
   if (process.env.GZ_SETTLE) await new Promise((r) => setTimeout(r, Number(process.env.GZ_SETTLE)));
 }
 const session = new inspector.Session();
@@ -55,10 +60,9 @@ if (profiling) {
   await session.post('Profiler.start');
 }
 const c0 = process.cpuUsage();
-const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, mode === 'batch' ? '50' : (process.env.CLIENTS ?? '64'), nText, '6', process.argv.includes('--rate') ? process.argv[process.argv.indexOf('--rate') + 1]! : '0', ...(process.argv.includes('--live') ? [new Date().toISOString()] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
-let out = '';
-child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-await new Promise((r) => child.on('exit', r));
+const measured = await client(nText, '6', [process.argv.includes('--rate') ? process.argv[process.argv.indexOf('--rate') + 1]! : '0', ...(process.argv.includes('--live') ? [new Date().toISOString()] : [])]);
+process.stderr.write(measured.err);
+const out = measured.out;
 const c1 = process.cpuUsage(c0);
 let file = '(not profiled)';
 if (profiling) {
@@ -82,3 +86,4 @@ if (served.length > 0) {
 await app.close();
 await ctx.database.close();
 fs.rmSync(root, { recursive: true, force: true });
+launcher.close();
