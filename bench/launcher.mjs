@@ -12,7 +12,14 @@ process.on('message', ({ id, command, args, env }) => {
   let err = '';
   child.stdout.on('data', (d) => (out += d.toString()));
   child.stderr.on('data', (d) => (err += d.toString()));
-  child.on('error', (e) => process.send({ id, code: null, out, err: err + String(e), seconds: (performance.now() - started) / 1000 }));
-  child.on('close', (code) => process.send({ id, code, out, err, seconds: (performance.now() - started) / 1000 }));
+  // A command that cannot start emits 'error' and then 'close': answer once.
+  let answered = false;
+  const answer = (code, error) => {
+    if (answered) return;
+    answered = true;
+    process.send({ id, code, out, err: error ? err + String(error) : err, seconds: (performance.now() - started) / 1000 });
+  };
+  child.on('error', (e) => answer(null, e));
+  child.on('close', (code) => answer(code));
 });
 process.on('disconnect', () => process.exit(0));

@@ -21,8 +21,6 @@ const [mode = 'single', nText = '20000'] = process.argv.slice(2);
 // The load generator is started by a launcher forked now, not by this process (the server under
 // test), which would pay a page fault per written page after each fork (bench/processLauncher.ts).
 const launcher = new ProcessLauncher();
-const client = (records: string, seed: string, extra: string[]) =>
-  launcher.run(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, mode === 'batch' ? '50' : (process.env.CLIENTS ?? '64'), records, seed, ...extra]);
 const outDir = path.resolve(process.argv.includes('--cpu-prof-dir') ? process.argv[process.argv.indexOf('--cpu-prof-dir') + 1]! : '.prof');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-prof-'));
 // `--from DIR`: start from a copy of the database in DIR (e.g. one with 1,000,000 parcels, made
@@ -45,6 +43,8 @@ await app.listen({ host: '127.0.0.1', port: 0 });
 const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password }) });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+const client = (records: string, seed: string, extra: string[]) =>
+  launcher.run(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, mode === 'batch' ? '50' : (process.env.CLIENTS ?? '64'), records, seed, ...extra]);
 await registrarFor(ctx).ready();
 // `--warm N`: first N records closed-loop (seed 4), unmeasured, as bench/ingest.ts's earlier legs warm the server.
 if (process.argv.includes('--warm')) {
