@@ -9,6 +9,7 @@
  * writers; the WAL file restarts from the beginning at the next write after a complete one.
  */
 import { Worker } from 'node:worker_threads';
+import type SQLite from 'better-sqlite3';
 
 export interface CheckpointerOptions {
   /** Pause between checkpoints when the WAL is nearly caught up, ms (default 250). */
@@ -17,7 +18,11 @@ export interface CheckpointerOptions {
   readonly minFrames?: number;
 }
 
-/** A running checkpointer; `stop()` resolves with how many checkpoints copied how many frames. */
+/**
+ * A running checkpointer; `stop()` resolves with the checkpoints that copied anything and the sum
+ * of the frames each reported as checkpointed (SQLite counts every frame of the current WAL
+ * copied so far, so a frame is counted again by each later checkpoint until the WAL restarts).
+ */
 export interface Checkpointer {
   stop(): Promise<{ checkpoints: number; frames: number }>;
 }
@@ -44,4 +49,30 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
       return result;
     },
   };
+}
+
+/** Pages the writing connection lets the WAL grow to while a checkpointer thread runs (about 400 MiB). */
+const FALLBACK_AUTOCHECKPOINT_PAGES = 100_000;
+
+/**
+ * Run a bulk write on `sqlite` (the connection `fn` writes through) with its WAL checkpoints on
+ * a checkpointer thread: the connection's `wal_autocheckpoint` is raised to 100,000 pages for the
+ * duration — only a safety net, should the thread fall behind — and restored afterwards, and the
+ * thread is stopped. Without it, every ~10,000 pages a commit of the load copied the WAL back
+ * into the database file and synced it on the loading thread, which the validation workers then
+ * waited for (bench/ingest.ts; BENCHMARKS.md "Ingest"). `sqlite` null (PostgreSQL) or an
+ * in-memory database: `fn` runs as is.
+ * @returns what `fn` returns; rethrows what it throws (the thread is stopped either way).
+ */
+export async function withCheckpointer<T>(sqlite: SQLite.Database | null | undefined, fn: () => Promise<T>, options: CheckpointerOptions = {}): Promise<T> {
+  if (!sqlite || sqlite.memory) return fn();
+  const before = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+  const checkpointer = startCheckpointer(sqlite.name, options);
+  if (before > 0 && before < FALLBACK_AUTOCHECKPOINT_PAGES) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  try {
+    return await fn();
+  } finally {
+    sqlite.pragma(`wal_autocheckpoint = ${before}`);
+    await checkpointer.stop();
+  }
 }

@@ -21,7 +21,7 @@ import type { RowSource, SourceRow } from '../../ingest/types.ts';
 import type { PlatformContext } from '../../platform/module.ts';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../security/masking.ts';
 import { PARCEL_COLUMNS, REQUIRED_IMPORT_FIELDS } from './columns-mapping.ts';
-import { emptyStats, storeChecked, type LoadStats } from './loader.ts';
+import { bulkWriting, emptyStats, storeChecked, type LoadStats } from './loader.ts';
 import { drainStagedKeys } from './writer.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
 import { checkParcel, type ParcelCheck, type RawParcel } from './parcelValidator.ts';
@@ -114,9 +114,6 @@ export async function importParcels(ctx: PlatformContext, file: string, options:
   const stats: LoadStats = emptyStats();
   const tz = ctx.config.timezone;
   const now = ctx.now();
-  const sqlite = ctx.database.sqlite;
-  const cacheBefore = sqlite ? (sqlite.pragma('cache_size', { simple: true }) as number) : 0;
-  if (sqlite) sqlite.pragma(`cache_size = -${(options.cacheMiB ?? 1024) * 1024}`);
   let conflicts = 0;
   const toRaw = (row: SourceRow): RawParcel => {
     const f = row.fields as RawParcel & Record<string, string>;
@@ -142,7 +139,7 @@ export async function importParcels(ctx: PlatformContext, file: string, options:
     });
   };
   try {
-    const result = await runPipeline<Pending>({
+    const result = await bulkWriting(ctx, options.cacheMiB ?? 1024, () => runPipeline<Pending>({
       source: pool ? prevalidated(source, pool, toRaw, checks) : source,
       validate,
       sink,
@@ -152,7 +149,7 @@ export async function importParcels(ctx: PlatformContext, file: string, options:
       onProgress: options.onProgress,
       checkpoint: ingestCheckpoint(ctx.database, run, ctx.now),
       maxRejectedKept: 1000,
-    });
+    }));
     // Leave the look-up keys merged: the look-ups that follow an import scan no staged rows.
     drainStagedKeys(ctx.database);
     const rejectsByCode: Record<string, number> = { ...result.stats.rejectsByCode };
@@ -166,6 +163,5 @@ export async function importParcels(ctx: PlatformContext, file: string, options:
     };
   } finally {
     await pool?.close();
-    if (sqlite) sqlite.pragma(`cache_size = ${cacheBefore}`);
   }
 }

@@ -12,6 +12,7 @@
 import type { Issue } from '../../core/errors.ts';
 import { issue } from '../../core/errors.ts';
 import type { PlatformContext } from '../../platform/module.ts';
+import { withCheckpointer } from '../../store/checkpointer.ts';
 import { ParcelErrors } from './errors.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
 import { checkParcel, type ParcelCheck, type ParcelValues, type RawParcel } from './parcelValidator.ts';
@@ -140,13 +141,22 @@ async function* chunked<T>(items: Iterable<T> | AsyncIterable<T>, size: number):
 /** Records validated in-process before a load moves validation to a worker thread. */
 const WORKER_AFTER = 20_000;
 
-async function withCache<T>(ctx: PlatformContext, mib: number, fn: () => Promise<T>): Promise<T> {
+/**
+ * Run a bulk load `fn` with the settings that hold its rate as the table grows (SQLite; on
+ * PostgreSQL `fn` runs as is): the connection's page cache raised to `cacheMiB` (never lowered)
+ * so the random-key natural-key index stays cached, and WAL checkpoints on a thread of their own
+ * (store/checkpointer.ts `withCheckpointer`) rather than in the load's commits — the loading
+ * thread stopped for each one's copy and sync, and the validation workers waited for it: a
+ * 1,000,000-row import took 97–100 s with the thread against 104–110 s without
+ * (BENCHMARKS.md "Ingest"). Both are restored afterwards, whatever `fn` does.
+ */
+export async function bulkWriting<T>(ctx: PlatformContext, cacheMiB: number, fn: () => Promise<T>): Promise<T> {
   const sqlite = ctx.database.sqlite;
   if (!sqlite) return fn();
   const before = sqlite.pragma('cache_size', { simple: true }) as number;
-  if (-mib * 1024 < before) sqlite.pragma(`cache_size = -${mib * 1024}`);
+  if (-cacheMiB * 1024 < before) sqlite.pragma(`cache_size = -${cacheMiB * 1024}`);
   try {
-    return await fn();
+    return await withCheckpointer(sqlite, fn);
   } finally {
     sqlite.pragma(`cache_size = ${before}`);
   }
@@ -173,7 +183,7 @@ export async function loadParcels(
   const stats = emptyStats();
   const rejected: RejectedRecord[] = [];
   const tz = ctx.config.timezone;
-  return withCache(ctx, options.cacheMiB ?? 1024, async () => {
+  return bulkWriting(ctx, options.cacheMiB ?? 1024, async () => {
     let batch: ParcelCheck[] = [];
     let base = 0;
     const flush = async () => {
