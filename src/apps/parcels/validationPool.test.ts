@@ -32,4 +32,34 @@ describe('ValidationPool', () => {
     });
     expect(checked).toEqual(expected);
   });
+
+  it('keeps at least `inFlight.rows` records in flight before it yields, and still yields every chunk in order', async () => {
+    const secret = Buffer.alloc(32, 3);
+    const now = new Date('2026-11-30T04:00:00Z');
+    const records = [...generateParcels({ count: 970, seed: 12 })] as unknown as RawParcel[];
+    const pool = new ValidationPool({ secret, mode: 'import', timezone: 'Asia/Shanghai', now, workers: 2 });
+    const pulledAtFirstYield = async (inFlight?: { rows: number }) => {
+      let pulled = 0;
+      const chunks = function* () {
+        for (let i = 0; i < records.length; i += 97) {
+          pulled += 1;
+          yield records.slice(i, i + 97);
+        }
+      };
+      let first = -1;
+      const seen: RawParcel[] = [];
+      for await (const [chunk] of pipelined(pool, chunks(), (r) => r, inFlight)) {
+        if (first < 0) first = pulled;
+        seen.push(...chunk);
+      }
+      expect(seen).toEqual(records);
+      return first;
+    };
+    try {
+      expect(await pulledAtFirstYield()).toBe(4); // two per worker
+      expect(await pulledAtFirstYield({ rows: 500 })).toBe(6); // 6 × 97 = 582 ≥ 500
+    } finally {
+      await pool.close();
+    }
+  });
 });

@@ -94,16 +94,33 @@ export class ValidationPool {
 }
 
 /**
- * Validate an (async) iterable of record chunks with up to `depth` chunks in flight (default:
- * two per worker, at least 3), yielding [chunk, checks] pairs in input order.
+ * Validate an (async) iterable of record chunks, yielding [chunk, checks] pairs in input order.
+ * Chunks in flight: at least `inFlight.chunks` (default two per worker, at least 3) and, when
+ * `inFlight.rows` is given, as many more as it takes to hold that many records — so that the
+ * workers still have work while the consumer writes a batch (bulk-load callers pass about one
+ * and a half of their write batch).
  */
-export async function* pipelined<T>(pool: ValidationPool, chunks: AsyncIterable<readonly T[]> | Iterable<readonly T[]>, toRaw: (item: T) => RawParcel, depth = Math.max(3, 2 * pool.size)): AsyncGenerator<[readonly T[], ParcelCheck[]]> {
-  const inflight: Array<Promise<[readonly T[], ParcelCheck[]]>> = [];
+export async function* pipelined<T>(
+  pool: ValidationPool,
+  chunks: AsyncIterable<readonly T[]> | Iterable<readonly T[]>,
+  toRaw: (item: T) => RawParcel,
+  inFlight: { readonly chunks?: number; readonly rows?: number } = {},
+): AsyncGenerator<[readonly T[], ParcelCheck[]]> {
+  const depth = inFlight.chunks ?? Math.max(3, 2 * pool.size);
+  const rows = inFlight.rows ?? 0;
+  const queue: Array<Promise<[readonly T[], ParcelCheck[]]>> = [];
+  let queuedRows = 0;
+  const next = async (): Promise<[readonly T[], ParcelCheck[]]> => {
+    const done = await queue.shift()!;
+    queuedRows -= done[0].length;
+    return done;
+  };
   for await (const chunk of chunks) {
     const p = pool.check(chunk.map(toRaw)).then((c): [readonly T[], ParcelCheck[]] => [chunk, c]);
     p.catch(() => undefined); // awaited below in order; this only keeps an early failure from being "unhandled"
-    inflight.push(p);
-    if (inflight.length >= depth) yield await inflight.shift()!;
+    queue.push(p);
+    queuedRows += chunk.length;
+    if (queue.length >= depth && queuedRows >= rows) yield await next();
   }
-  while (inflight.length > 0) yield await inflight.shift()!;
+  while (queue.length > 0) yield await next();
 }
