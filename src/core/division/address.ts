@@ -88,38 +88,25 @@ function addressIndex(): AddressIndex {
   return index;
 }
 
-/**
- * Every (code, length) whose name variant starts `text` at `pos` in a scope, longest first
- * (candidates by first character, then startsWith: no substring is cut per length tried).
- */
-function matchesAt(scope: Scope | undefined, text: string, pos: number): Array<{ code: string; len: number }> {
-  const out: Array<{ code: string; len: number }> = [];
-  if (!scope || pos >= text.length) return out;
+/** Name variants of a scope that start `text` at `pos`, longest first (no substring is cut per length tried). */
+function matchesAt(scope: Scope | undefined, text: string, pos: number): ReadonlyArray<{ readonly name: string; readonly codes: readonly string[] }> {
+  if (!scope || pos >= text.length) return NONE;
   const candidates = scope.byFirst.get(text[pos]!);
-  if (!candidates) return out;
-  for (const { name, codes } of candidates) {
-    const len = name.length;
-    if (len < 2 || !text.startsWith(name, pos)) continue;
+  if (!candidates) return NONE;
+  let out: Array<{ readonly name: string; readonly codes: readonly string[] }> | null = null;
+  for (const c of candidates) {
+    const len = c.name.length;
+    if (len < 2 || !text.startsWith(c.name, pos)) continue;
     // a short form (吉林, 通化) must not be the head of a longer name (朝阳区 is not 朝阳 + 区…)
-    if (!LEVEL_CHARS.has(name[len - 1]!) && LEVEL_CHARS.has(text[pos + len] ?? '')) continue;
-    for (const code of codes) out.push({ code, len });
+    if (!LEVEL_CHARS.has(c.name[len - 1]!) && LEVEL_CHARS.has(text[pos + len] ?? '')) continue;
+    (out ??= []).push(c);
   }
-  return out;
+  return out ?? NONE;
 }
 
-interface Reading {
-  province: string | null;
-  prefecture: string | null;
-  county: string | null;
-  consumed: number;
-  levels: number;
-}
-
-function better(a: Reading, b: Reading | null): boolean {
-  if (!b) return true;
-  if (a.consumed !== b.consumed) return a.consumed > b.consumed;
-  return a.levels > b.levels;
-}
+const NONE: ReadonlyArray<{ readonly name: string; readonly codes: readonly string[] }> = [];
+/** The "level not present" choice tried after every match of a level. */
+const ABSENT: ReadonlyArray<string | null> = [null];
 
 const LEVEL_CHARS = new Set(['省', '市', '区', '县', '旗', '州', '盟']);
 const LEADING = /^(?:中华人民共和国|中国)/;
@@ -136,39 +123,59 @@ const SPACE = /\s+/g;
 export function parseAddress(text: string): ParsedAddress | null {
   const idx = addressIndex();
   const s = text.replace(SPACE, '').replace(LEADING, '');
-  let best: Reading | null = null;
-  const provs: Array<{ code: string | null; len: number }> = [...matchesAt(idx.provinces, s, 0), { code: null, len: 0 }];
-  for (const p of provs) {
-    const prefs: Array<{ code: string | null; len: number }> = [...matchesAt(idx.prefecturesOf.get(p.code ?? ''), s, p.len), { code: null, len: 0 }];
-    for (const f of prefs) {
-      if (!p.code && f.code && (idx.prefecturesOf.get('')!.byName.get(s.slice(0, f.len))?.length ?? 0) > 1) continue;
-      const pos = p.len + f.len;
-      const scopeKey = f.code ?? p.code ?? '';
-      const counties: Array<{ code: string | null; len: number }> = [...matchesAt(idx.countiesOf.get(scopeKey), s, pos), { code: null, len: 0 }];
-      for (const c of counties) {
-        if (!p.code && !f.code && c.code && (idx.countiesOf.get('')!.byName.get(s.slice(pos, pos + c.len))?.length ?? 0) > 1) continue;
-        const levels = (p.code ? 1 : 0) + (f.code ? 1 : 0) + (c.code ? 1 : 0);
-        if (levels === 0) continue;
-        const deepest = c.code ?? f.code ?? p.code!;
-        const reading: Reading = {
-          province: `${deepest.slice(0, 2)}0000`,
-          prefecture: deepest.endsWith('0000') ? null : `${deepest.slice(0, 4)}00`,
-          county: c.code,
-          consumed: pos + c.len,
-          levels,
-        };
-        if (better(reading, best)) best = reading;
+  // Every reading (province?, prefecture?, county?) is tried; the one that consumes most text,
+  // then has most levels, wins (the first found among equals). Only the winner's names and
+  // codes are built.
+  let bestConsumed = -1;
+  let bestLevels = 0;
+  let bestDeepest: string | null = null;
+  let bestCounty: string | null = null;
+  const allPrefectures = idx.prefecturesOf.get('')!.byName;
+  const allCounties = idx.countiesOf.get('')!.byName;
+  const provinces = matchesAt(idx.provinces, s, 0);
+  for (let pi = 0; pi <= provinces.length; pi++) {
+    const pm = provinces[pi];
+    const pLen = pm ? pm.name.length : 0;
+    for (const pCode of pm ? pm.codes : ABSENT) {
+      const prefectures = matchesAt(idx.prefecturesOf.get(pCode ?? ''), s, pLen);
+      for (let fi = 0; fi <= prefectures.length; fi++) {
+        const fm = prefectures[fi];
+        const fLen = fm ? fm.name.length : 0;
+        // without a province, a prefecture name shared by several prefectures says nothing
+        if (!pCode && fm && (allPrefectures.get(fm.name)?.length ?? 0) > 1) continue;
+        for (const fCode of fm ? fm.codes : ABSENT) {
+          const pos = pLen + fLen;
+          const counties = matchesAt(idx.countiesOf.get(fCode ?? pCode ?? ''), s, pos);
+          for (let ci = 0; ci <= counties.length; ci++) {
+            const cm = counties[ci];
+            const cLen = cm ? cm.name.length : 0;
+            if (!pCode && !fCode && cm && (allCounties.get(cm.name)?.length ?? 0) > 1) continue;
+            for (const cCode of cm ? cm.codes : ABSENT) {
+              const levels = (pCode ? 1 : 0) + (fCode ? 1 : 0) + (cCode ? 1 : 0);
+              if (levels === 0) continue;
+              const consumed = pos + cLen;
+              if (consumed > bestConsumed || (consumed === bestConsumed && levels > bestLevels)) {
+                bestConsumed = consumed;
+                bestLevels = levels;
+                bestDeepest = cCode ?? fCode ?? pCode;
+                bestCounty = cCode;
+              }
+            }
+          }
+        }
       }
     }
   }
-  if (!best) return null;
+  if (bestDeepest === null) return null;
+  const province = `${bestDeepest.slice(0, 2)}0000`;
+  const prefecture = bestDeepest.endsWith('0000') ? null : `${bestDeepest.slice(0, 4)}00`;
   const name = (code: string | null) => (code ? idx.names.get(code) ?? null : null);
-  const divisionCode = best.county ?? best.prefecture ?? best.province!;
+  const divisionCode = bestCounty ?? prefecture ?? province;
   return {
-    divisionCode: divisionCode.endsWith('00') && !idx.names.has(divisionCode) ? best.province! : divisionCode,
-    province: name(best.province),
-    prefecture: name(best.prefecture),
-    county: name(best.county),
-    detail: s.slice(best.consumed),
+    divisionCode: divisionCode.endsWith('00') && !idx.names.has(divisionCode) ? province : divisionCode,
+    province: name(province),
+    prefecture: name(prefecture),
+    county: name(bestCounty),
+    detail: s.slice(bestConsumed),
   };
 }
