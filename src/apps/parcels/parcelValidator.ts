@@ -233,7 +233,7 @@ export function checkParcel(raw: RawParcel, keys: ParcelCrypto, options: { mode:
     return { values: null, errors: c.errors, warnings: c.warnings, flags, noncompliance: c.noncompliance };
   }
   const from = addressDivision(senderAddress);
-  const to = addressDivision(receiverAddress);
+  const to = addressDivision(receiverAddress, false);
   if (!from) c.warnings.push(issue(ParcelErrors.PARCEL_ADDRESS_UNPARSED, { party: 'sender' }, 'senderAddress'));
   if (!to) c.warnings.push(issue(ParcelErrors.PARCEL_ADDRESS_UNPARSED, { party: 'receiver' }, 'receiverAddress'));
   const hash = contentHash([courier, waybillNo, time.instant, outlet, clerk, senderName, idType, idNumber, senderPhone, senderAddress,
