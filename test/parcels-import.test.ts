@@ -63,6 +63,18 @@ describe.each(testDialects())('parcels import on $name', (dialect) => {
     expect(Number(after!.n)).toBe(Number(before!.n));
   });
 
+  it.skipIf(dialect.name !== 'sqlite')('leaves its SQLite connection as it found it: page cache and WAL autocheckpoint restored after the bulk-load settings', async () => {
+    const sqlite = ctx.database.sqlite!;
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('wal_autocheckpoint = 5000');
+    const file = path.join(dir, 'more.csv');
+    writeCourierExport(file, generateParcels({ count: 500, seed: 21 }), { encoding: 'utf8' });
+    const r = await importParcels(ctx, file);
+    expect(r.inserted).toBe(500);
+    expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(5000);
+  });
+
   it('reads English headers in UTF-8 with the courier given on the command line', async () => {
     const file = path.join(dir, 'english.csv');
     fs.writeFileSync(file, [
