@@ -60,8 +60,11 @@ const FALLBACK_AUTOCHECKPOINT_PAGES = 100_000;
  * duration — only a safety net, should the thread fall behind — and restored afterwards, and the
  * thread is stopped. Without it, every ~10,000 pages a commit of the load copied the WAL back
  * into the database file and synced it on the loading thread, which the validation workers then
- * waited for (bench/ingest.ts; BENCHMARKS.md "Ingest"). `sqlite` null (PostgreSQL) or an
- * in-memory database: `fn` runs as is.
+ * waited for (bench/ingest.ts; BENCHMARKS.md "Ingest"). The price is disk: while the writer
+ * keeps committing, a PASSIVE checkpoint rarely finds a moment to let the WAL restart, so the WAL
+ * file grows towards the safety net (about 400 MiB; 428 MB after the 1,000,000-parcel demo load)
+ * and keeps that size, below `journal_size_limit`, for later writes to re-use.
+ * `sqlite` null (PostgreSQL) or an in-memory database: `fn` runs as is.
  * @returns what `fn` returns; rethrows what it throws (the thread is stopped either way).
  */
 export async function withCheckpointer<T>(sqlite: SQLite.Database | null | undefined, fn: () => Promise<T>, options: CheckpointerOptions = {}): Promise<T> {
