@@ -19,11 +19,17 @@ export interface ParsedAddress {
   readonly detail: string;
 }
 
+/** A name variant (full or short) and the codes it names. */
+interface NameVariant {
+  readonly name: string;
+  readonly codes: readonly string[];
+}
+
 interface Scope {
   /** name variant → codes */
   readonly byName: Map<string, string[]>;
   /** first character → the name variants starting with it, longest first, with their codes */
-  readonly byFirst: Map<string, ReadonlyArray<{ readonly name: string; readonly codes: readonly string[] }>>;
+  readonly byFirst: Map<string, ReadonlyArray<NameVariant>>;
 }
 interface AddressIndex {
   readonly names: Map<string, string>;
@@ -89,11 +95,11 @@ function addressIndex(): AddressIndex {
 }
 
 /** Name variants of a scope that start `text` at `pos`, longest first (no substring is cut per length tried). */
-function matchesAt(scope: Scope | undefined, text: string, pos: number): ReadonlyArray<{ readonly name: string; readonly codes: readonly string[] }> {
+function matchesAt(scope: Scope | undefined, text: string, pos: number): ReadonlyArray<NameVariant> {
   if (!scope || pos >= text.length) return NONE;
   const candidates = scope.byFirst.get(text[pos]!);
   if (!candidates) return NONE;
-  let out: Array<{ readonly name: string; readonly codes: readonly string[] }> | null = null;
+  let out: Array<NameVariant> | null = null;
   for (const c of candidates) {
     const len = c.name.length;
     if (len < 2 || !text.startsWith(c.name, pos)) continue;
@@ -104,7 +110,7 @@ function matchesAt(scope: Scope | undefined, text: string, pos: number): Readonl
   return out ?? NONE;
 }
 
-const NONE: ReadonlyArray<{ readonly name: string; readonly codes: readonly string[] }> = [];
+const NONE: ReadonlyArray<NameVariant> = [];
 /** The "level not present" choice tried after every match of a level. */
 const ABSENT: ReadonlyArray<string | null> = [null];
 
