@@ -3,8 +3,8 @@
  * writes, the workers run `checkParcel` (about 60–70 µs of CPU per record: crypto, address and
  * time parsing), so a load uses every core. Validation costs more than parsing and writing
  * together, so there are as many workers as cores (the main thread's share is taken from them
- * by the scheduler). Chunks go round-robin and come back in order; up to `depth` chunks are in
- * flight. When a worker cannot start, validation runs in-process.
+ * by the scheduler). Chunks go round-robin and come back in order; `pipelined` keeps a number of
+ * chunks, or of records, in flight. When a worker cannot start, validation runs in-process.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
