@@ -5,21 +5,27 @@ import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCheckpointer, withCheckpointer } from './checkpointer.ts';
 
+/** A WAL database with one table and a transaction writing `n` rows of 500 bytes. */
+function walTable(file: string, autocheckpoint: number): { db: SQLite.Database; write: (n: number) => void } {
+  const db = new SQLite(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+  db.exec('create table t (id integer primary key, v text)');
+  const insert = db.prepare('insert into t (v) values (?)');
+  const write = db.transaction((n: number) => {
+    for (let i = 0; i < n; i++) insert.run('x'.repeat(500));
+  });
+  return { db, write };
+}
+
 describe('startCheckpointer', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-ckpt-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('copies the WAL of another connection back into the database file while it keeps writing', async () => {
     const file = path.join(dir, 'a.db');
-    const db = new SQLite(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('wal_autocheckpoint = 0'); // the writer never checkpoints itself
-    db.exec('create table t (id integer primary key, v text)');
+    const { db, write } = walTable(file, 0); // the writer never checkpoints itself
     const checkpointer = startCheckpointer(file, { intervalMs: 5, minFrames: 1 });
-    const insert = db.prepare('insert into t (v) values (?)');
-    const write = db.transaction((n: number) => {
-      for (let i = 0; i < n; i++) insert.run('x'.repeat(500));
-    });
     const dbFile = () => fs.statSync(file).size;
     const before = dbFile();
     for (let round = 0; round < 40; round++) {
@@ -37,14 +43,7 @@ describe('startCheckpointer', () => {
 
   it('withCheckpointer: a bulk write runs with its checkpoints on the thread, and the setting is restored even when the write fails', async () => {
     const file = path.join(dir, 'b.db');
-    const db = new SQLite(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('wal_autocheckpoint = 10000');
-    db.exec('create table t (id integer primary key, v text)');
-    const insert = db.prepare('insert into t (v) values (?)');
-    const write = db.transaction((n: number) => {
-      for (let i = 0; i < n; i++) insert.run('y'.repeat(500));
-    });
+    const { db, write } = walTable(file, 10000);
     const before = fs.statSync(file).size;
     let during = 0;
     const n = await withCheckpointer(db, async () => {

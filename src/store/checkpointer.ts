@@ -51,8 +51,11 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
   };
 }
 
-/** Pages the writing connection lets the WAL grow to while a checkpointer thread runs (about 400 MiB). */
-const FALLBACK_AUTOCHECKPOINT_PAGES = 100_000;
+/**
+ * `wal_autocheckpoint` of a connection whose WAL a checkpointer thread looks after: the WAL pages
+ * (about 400 MiB) past which a commit checkpoints itself, should the thread fall behind.
+ */
+export const CHECKPOINTER_FALLBACK_PAGES = 100_000;
 
 /**
  * Run a bulk write on `sqlite` (the connection `fn` writes through) with its WAL checkpoints on
@@ -71,7 +74,7 @@ export async function withCheckpointer<T>(sqlite: SQLite.Database | null | undef
   if (!sqlite || sqlite.memory) return fn();
   const before = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
   const checkpointer = startCheckpointer(sqlite.name, options);
-  if (before > 0 && before < FALLBACK_AUTOCHECKPOINT_PAGES) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  if (before > 0 && before < CHECKPOINTER_FALLBACK_PAGES) sqlite.pragma(`wal_autocheckpoint = ${CHECKPOINTER_FALLBACK_PAGES}`);
   try {
     return await fn();
   } finally {

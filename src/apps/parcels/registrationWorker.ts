@@ -12,6 +12,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Issue } from '../../core/errors.ts';
+import { CHECKPOINTER_FALLBACK_PAGES } from '../../store/checkpointer.ts';
 import { openDatabase } from '../../store/database.ts';
 import { emptyStats, storeChecked } from './loader.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
@@ -24,7 +25,7 @@ const keys = parcelCrypto(Buffer.from(init.secret));
 const database = openDatabase({ databaseUrl: undefined, sqlitePath: init.sqlitePath }, { sqliteCacheMiB: init.cacheMiB });
 // The checkpointer thread (src/store/checkpointer.ts) keeps the WAL short; a commit here checkpoints
 // only if the WAL has grown past 100,000 pages (~400 MiB), e.g. when that thread could not run.
-database.sqlite!.pragma('wal_autocheckpoint = 100000');
+database.sqlite!.pragma(`wal_autocheckpoint = ${CHECKPOINTER_FALLBACK_PAGES}`);
 // The platform context the write path reads: only its database is used by storeChecked.
 const ctx = { database } as Parameters<typeof storeChecked>[0];
 
