@@ -12,19 +12,11 @@
  * Used by the registrar (registrar.ts) for SQLite files; PostgreSQL writes are already
  * asynchronous and an in-memory SQLite database cannot be shared with another thread.
  */
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { Issue } from '../../core/errors.ts';
-import { startWorker } from '../../platform/workerHeap.ts';
 import { startCheckpointer, type Checkpointer } from '../../store/checkpointer.ts';
 import type { RawParcel } from './parcelValidator.ts';
 import type { ScreeningHit } from './screening.ts';
-
-/**
- * The registration thread's V8 semi-space, MiB (the server's own is 32: bin/gongzhi.js). Its
- * scavenges pause the batch being served; at 8 MiB they pause 6.3 ms on average instead of
- * 21.9 ms at 32, for the same total time (src/platform/workerHeap.ts; BENCHMARKS.md "Ingest").
- */
-export const REGISTRATION_SEMI_SPACE_MIB = 8;
 
 /** workerData of the registration worker. */
 export interface ThreadInit {
@@ -73,7 +65,7 @@ export class RegistrationThread {
 
   constructor(init: ThreadInit) {
     this.#checkpointer = startCheckpointer(init.sqlitePath);
-    this.#worker = startWorker(new URL('./registrationWorker.mjs', import.meta.url), { workerData: init }, REGISTRATION_SEMI_SPACE_MIB);
+    this.#worker = new Worker(new URL('./registrationWorker.mjs', import.meta.url), { workerData: init });
     this.#worker.unref();
     this.ready = new Promise((resolve) => (this.#onReady = resolve));
     this.#worker.on('message', (m: ThreadReply | { ready: true }) => {
