@@ -3,14 +3,12 @@
  * numbers, phone numbers), derived once per platform secret (src/security/crypto.ts).
  * Sender and receiver phones share one index key, so a phone look-up finds both roles.
  *
- * Bulk loads see the same sender again and again (shops), so encryptions and indexes of sender
- * values are memoised per value (bounded at 50,000, cleared when full; in the demo stream the
- * top 20,000 sender values cover 98% of rows, receivers' only 35%, so receiver values go to the
- * cipher and index directly: a memo that mostly misses costs more than it saves, in hashing,
- * map growth and garbage collection). Re-using a ciphertext for an equal plaintext
+ * Encryptions and indexes of sender values are remembered per value (senderMemo.ts); receiver
+ * values go to the cipher and index directly. Re-using a ciphertext for an equal plaintext
  * discloses only equality, which the blind index stored beside it already discloses by design.
  */
 import { BlindIndex, FieldCipher, deriveKey } from '../../security/crypto.ts';
+import { senderMemo } from './senderMemo.ts';
 
 export interface ParcelCrypto {
   readonly cipher: FieldCipher;
@@ -26,21 +24,6 @@ export interface ParcelCrypto {
   phoneKey(value: string): bigint;
 }
 
-const CACHE_MAX = 50_000;
-
-function memo<T>(f: (v: string) => T): (v: string) => T {
-  const cache = new Map<string, T>();
-  return (v) => {
-    let out = cache.get(v);
-    if (out === undefined) {
-      if (cache.size >= CACHE_MAX) cache.clear();
-      out = f(v);
-      cache.set(v, out);
-    }
-    return out;
-  };
-}
-
 const cache = new WeakMap<Buffer, ParcelCrypto>();
 
 /** Keys for a platform secret (32 bytes); cached per secret buffer. */
@@ -54,9 +37,9 @@ export function parcelCrypto(secret: Buffer): ParcelCrypto {
       cipher,
       idIndex,
       phoneIndex,
-      encrypt: memo((v) => cipher.encrypt(v)),
-      idKey: memo((v) => idIndex.of(v)),
-      phoneKey: memo((v) => phoneIndex.of(v)),
+      encrypt: senderMemo((v) => cipher.encrypt(v)),
+      idKey: senderMemo((v) => idIndex.of(v)),
+      phoneKey: senderMemo((v) => phoneIndex.of(v)),
     });
     cache.set(secret, c);
   }

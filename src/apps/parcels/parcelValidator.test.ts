@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { idCheckChar } from '../../core/index.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
 import { checkParcel, type RawParcel } from './parcelValidator.ts';
 import type { ParcelInput } from './types.ts';
@@ -71,6 +72,32 @@ describe('parcel validation', () => {
     expect(codes(check({ acceptedAt: '2026-11-11' }, 'import'))).toEqual(['acceptedAt:PARCEL_TIME_INVALID']);
     expect(codes(check({ acceptedAt: '2026-12-01T10:00:00+08:00' }, 'import'))).toEqual(['acceptedAt:PARCEL_TIME_INVALID']);
     expect(codes(check({ itemQuantity: 0, weightGrams: -1 }))).toEqual(['itemQuantity:PARCEL_FIELD_INVALID', 'weightGrams:PARCEL_FIELD_INVALID']);
+  });
+
+  it('gives an ISO instant the same instant and local day whatever its offset, in the configured zone; an unknown zone is an error', () => {
+    for (const acceptedAt of ['2024-02-29T16:30:00Z', '2024-02-29T16:30:00.000Z', '2024-03-01T00:30:00+08:00', '2024-02-29T11:30:00-05:00']) {
+      const v = check({ acceptedAt }).values!;
+      expect([v.accepted_at, v.accepted_day], acceptedAt).toEqual(['2024-02-29T16:30:00.000Z', '2024-03-01']);
+      const utc = checkParcel({ ...base, acceptedAt } as RawParcel, keys, { mode: 'api', now, timezone: 'UTC' }).values!;
+      expect(utc.accepted_day).toBe('2024-02-29');
+    }
+    expect(codes(check({ acceptedAt: '2026-11-30T00:10:01Z' }))).toEqual(['acceptedAt:PARCEL_TIME_INVALID']);
+    expect(check({ acceptedAt: '2026-11-30T00:10:00Z' }).errors).toEqual([]);
+    const mars = checkParcel({ ...base, acceptedAt: '2024-02-29T16:30:00Z' } as RawParcel, keys, { mode: 'api', now, timezone: 'Mars/Olympus' });
+    expect(mars.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['acceptedAt:DATE_TIMEZONE']);
+  });
+
+  it('judges a repeated sender ID number against each day: born today (China Standard Time) is valid, tomorrow is not', () => {
+    const body = '11010520261130001';
+    const id = body + idCheckChar(body);
+    const at = (iso: string) => checkParcel({ ...base, senderIdNumber: id, acceptedAt: '2024-01-01T00:00:00Z' } as RawParcel, keys, { mode: 'api', now: new Date(iso) });
+    expect(at('2026-11-29T15:59:59Z').errors.map((e) => e.code)).toEqual(['ID_BIRTH_DATE_FUTURE', 'PARCEL_ID_INVALID']);
+    expect(at('2026-11-29T16:00:00Z').errors).toEqual([]);
+    expect(at('2026-11-29T15:59:59Z').errors.map((e) => e.code)).toEqual(['ID_BIRTH_DATE_FUTURE', 'PARCEL_ID_INVALID']);
+    // The same text again gives the same findings, each its own copy with the field named.
+    const [a, b] = [check({ senderIdNumber: '11010519491231002x' }), check({ senderIdNumber: '11010519491231002x' })];
+    expect(a.values!.sender_id_bidx).toBe(b.values!.sender_id_bidx);
+    expect(check({ senderPhone: '1381234567' }).errors).toEqual(check({ senderPhone: '1381234567' }).errors);
   });
 
   it('interprets a local time without offset in Asia/Shanghai (C18)', () => {

@@ -19,6 +19,7 @@ import { ParcelErrors } from './errors.ts';
 import { acceptedTime, addressDivision, courierCode } from './coreBridge.ts';
 import type { ParcelCrypto } from './parcelCrypto.ts';
 import { screenItem, type ScreeningHit } from './screening.ts';
+import { senderMemo } from './senderMemo.ts';
 import type { IdType, ItemNature } from './types.ts';
 
 /** 'api' = registration at the counter (strict real-name rule); 'import' = historical records. */
@@ -129,6 +130,21 @@ class Collector {
 
 const DAMAGE = /SPREADSHEET|LEADING_ZERO_STRIPPED/;
 
+/** validatePhone of sender phones, remembered per text (senderMemo.ts; results are not changed). */
+const senderPhoneResult = senderMemo((v) => validatePhone(v));
+
+/**
+ * validateIdNumber of sender ID numbers, remembered per text (senderMemo.ts) for one day: a
+ * result depends on `today` only through "birth date not in the future", which core
+ * validateIdNumber checks against the day in China Standard Time, so each such day starts afresh.
+ */
+let senderIds = { day: Number.NaN, validate: (v: string) => validateIdNumber(v) };
+function senderIdResult(raw: string, today: Date): ReturnType<typeof validateIdNumber> {
+  const day = Math.floor((today.getTime() + 8 * 3_600_000) / 86_400_000);
+  if (day !== senderIds.day) senderIds = { day, validate: senderMemo((v) => validateIdNumber(v, { today })) };
+  return senderIds.validate(raw);
+}
+
 function senderId(c: Collector, type: IdType, raw: string, mode: ValidationMode, today: Date): string | null {
   const field = 'senderIdNumber';
   const finding = (code: string) => {
@@ -140,7 +156,7 @@ function senderId(c: Collector, type: IdType, raw: string, mode: ValidationMode,
   };
   if (raw === '') return finding(ParcelErrors.PARCEL_ID_MISSING), null;
   if (type === 'resident' || type === 'temporary' || type === 'residence_permit') {
-    const r = validateIdNumber(raw, { today });
+    const r = senderIdResult(raw, today);
     if (r.errors.some((e) => DAMAGE.test(e.code))) return c.field(r.errors, field, c.errors), null;
     const permitOk = type !== 'residence_permit' || r.parsed?.residencePermit != null;
     if (r.valid && permitOk && r.normalized) return c.field(r.warnings, field, c.warnings), r.normalized;
@@ -154,8 +170,8 @@ function senderId(c: Collector, type: IdType, raw: string, mode: ValidationMode,
   return null;
 }
 
-function phone(c: Collector, raw: string, field: string, party: string, mode: ValidationMode): string | null {
-  const r = validatePhone(raw);
+function phone(c: Collector, raw: string, field: string, party: 'sender' | 'receiver', mode: ValidationMode): string | null {
+  const r = party === 'sender' ? senderPhoneResult(raw) : validatePhone(raw);
   if (r.valid && r.normalized) return c.field(r.warnings, field, c.warnings), r.normalized;
   if (r.errors.some((e) => DAMAGE.test(e.code))) return c.field(r.errors, field, c.errors), null;
   if (mode === 'api') {

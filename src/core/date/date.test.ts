@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { daysInMonth, isRealDate } from './calendar.ts';
-import { localDay, parseDate, toInstant } from './date.ts';
+import { isoInstantMs, localDay, parseDate, toInstant } from './date.ts';
 
 describe('parseDate', () => {
   it('reads ISO, compact, slashed and Chinese dates with their precision', () => {
@@ -40,5 +40,29 @@ describe('parseDate', () => {
     }));
     expect(daysInMonth(1900, 2)).toBe(28);
     expect(daysInMonth(2000, 2)).toBe(29);
+  });
+});
+
+describe('isoInstantMs', () => {
+  it('reads the extended form with Z or an offset, fraction truncated to milliseconds', () => {
+    expect(isoInstantMs('2024-03-01T00:30:00+08:00')).toBe(Date.UTC(2024, 1, 29, 16, 30));
+    expect(isoInstantMs('2024-02-29T16:30:00.1239Z')).toBe(Date.UTC(2024, 1, 29, 16, 30, 0, 123));
+    expect(isoInstantMs('2024-02-29T16:30:00.5-05:30')).toBe(Date.UTC(2024, 1, 29, 22, 0, 0, 500));
+  });
+  it('is null for other forms and for impossible values in this form (parseDate says why)', () => {
+    for (const v of ['2024-03-01T00:30:00', '2024-03-01 00:30:00Z', '2024-03-01T00:30Z', '2024-03-01T00:30:00.Z', '2024-03-01T00:30:00+0800',
+      '2024-03-01T00:30:00.1234567890Z', '2023-02-29T00:00:00Z', '2024-03-01T24:00:00Z', '2024-03-01T10:00:00+15:00', '0000-01-01T00:00:00Z', '２024-03-01T00:30:00Z']) {
+      expect(isoInstantMs(v), v).toBeNull();
+    }
+  });
+  it('property: gives parseDate\'s instant for every text of its form, and null exactly where parseDate rejects it', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const text = fc.tuple(fc.integer({ min: 0, max: 9999 }), two(13), two(32), two(25), two(60), two(60),
+      fc.option(fc.stringMatching(/^[0-9]{1,9}$/), { nil: undefined }), fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), two(15), two(60)).map(([s, h, m]) => `${s}${h}:${m}`)))
+      .map(([y, mo, d, h, mi, s, f, o]) => `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}${f === undefined ? '' : `.${f}`}${o}`);
+    fc.assert(fc.property(text, (v) => {
+      const r = parseDate(v);
+      expect(isoInstantMs(v)).toBe(r.valid ? Date.parse(r.parsed!.instant!) : null);
+    }), { numRuns: 5000 });
   });
 });

@@ -104,6 +104,57 @@ function isoUtc(ms: number, withMs: boolean): string {
   return withMs ? iso : `${iso.slice(0, 19)}Z`;
 }
 
+/** The number of the `len` ASCII digits of `s` at `at`, or -1 when one is not a digit. */
+function digitsAt(s: string, at: number, len: number): number {
+  let n = 0;
+  for (let i = at; i < at + len; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The instant of a complete ISO 8601 / GB/T 7408 extended-format date-time with a UTC designator
+ * or offset — 'YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)', the form APIs send
+ * (`Date.prototype.toISOString`) — as epoch milliseconds (fraction truncated to milliseconds,
+ * as parseDate does); null for any other text, and for an impossible date or time in that form.
+ * The same instant as `parseDate(value).parsed.instant` for every text it accepts, without the
+ * regular expressions and the ParsedDate of parseDate: registration validates one per parcel.
+ * @example isoInstantMs('2024-03-01T00:30:00+08:00') // Date.parse('2024-02-29T16:30:00Z')
+ */
+export function isoInstantMs(value: string): number | null {
+  const n = value.length;
+  if (n < 20 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return null;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
+  let at = 19;
+  let ms = 0;
+  if (value.charCodeAt(at) === 46) {
+    const start = ++at;
+    while (at < n && at - start < 9 && value.charCodeAt(at) >= 48 && value.charCodeAt(at) <= 57) at++;
+    const digits = at - start;
+    if (digits === 0) return null;
+    ms = digitsAt(value, start, Math.min(digits, 3)) * 10 ** (3 - Math.min(digits, 3));
+  }
+  let offset: number;
+  if (at === n - 1 && value.charCodeAt(at) === 90) offset = 0;
+  else if (at === n - 6 && (value.charCodeAt(at) === 43 || value.charCodeAt(at) === 45) && value.charCodeAt(at + 3) === 58) {
+    const oh = digitsAt(value, at + 1, 2);
+    const om = digitsAt(value, at + 4, 2);
+    if (oh < 0 || om < 0 || oh > 14 || om > 59) return null;
+    offset = (value.charCodeAt(at) === 45 ? -1 : 1) * (oh * 60 + om);
+  } else return null;
+  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
+  return utcMs(year, month, day, hour, minute, second, ms) - offset * 60_000;
+}
+
 /**
  * Parse a date, partial date or date-time.
  * @param value see the module doc for the accepted forms
