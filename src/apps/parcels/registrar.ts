@@ -88,14 +88,6 @@ interface Turn {
   readonly all: Promise<ThreadAnswers>;
 }
 
-/** What the answer to a record validated on the main thread needs of its check. */
-interface Note {
-  readonly errors: readonly Issue[];
-  readonly warnings: readonly Issue[];
-  readonly flags: readonly ScreeningHit[];
-  readonly foreign: boolean;
-}
-
 interface Pending {
   check: ParcelCheck;
   resolve: (r: { id: number; duplicate: boolean } | { errors: readonly Issue[] }) => void;
@@ -208,8 +200,7 @@ export class ParcelRegistrar {
     turn.arrival.push(-values.length);
     this.#counters.onThread += values.length;
     this.#counters.records += values.length;
-    const end = start + values.length; // not `values`: the closure would keep them until the answer
-    return turn.all.then((a) => a.written.slice(start, end));
+    return turn.all.then((a) => a.written.slice(start, start + values.length));
   }
 
   /** Validate records with the others of this event-loop turn (see the module doc). */
@@ -250,12 +241,13 @@ export class ParcelRegistrar {
     const recs = records.map((raw) => (own && (raw.outlet === undefined || String(raw.outlet).trim() === '') ? { ...raw, outlet: own } : raw));
     const thread = this.#threadNow();
     if (thread && recs.length >= MAIN_THREAD_VALIDATION_MIN) {
-      const notes: Note[] = [];
-      // The values go to the thread straight from #checkHere: a request waiting for its answer
-      // keeps only its notes, not the validated rows (less for the main thread to promote and mark).
-      const written = await this.#submitValues(thread, this.#checkHere(recs, own, notes));
-      return notes.map((c, index): RegistrationResult => {
-        if (c.foreign) return { index, ok: false, errors: [issue(ParcelErrors.PARCEL_OUTLET_NOT_OWN, { outlet: own ?? null }, 'outlet'), ...c.errors], warnings: c.warnings, flags: c.flags };
+      const now = this.#ctx.now();
+      const keys = parcelCrypto(this.#ctx.secret);
+      const checks = recs.map((rec) => checkParcel(rec, keys, { mode: 'api', now, timezone: this.#ctx.config.timezone }));
+      const foreign = recs.map((rec) => Boolean(own && String(rec.outlet).trim() !== own));
+      const written = await this.#submitValues(thread, checks.map((c, i) => (foreign[i] ? null : c.values)));
+      return checks.map((c, index): RegistrationResult => {
+        if (foreign[index]) return { index, ok: false, errors: [issue(ParcelErrors.PARCEL_OUTLET_NOT_OWN, { outlet: own ?? null }, 'outlet'), ...c.errors], warnings: c.warnings, flags: c.flags };
         const w = written[index];
         if (!w) return { index, ok: false, errors: c.errors, warnings: c.warnings, flags: c.flags };
         if ('errors' in w) return { index, ok: false, errors: w.errors, warnings: c.warnings, flags: c.flags };
@@ -284,22 +276,6 @@ export class ParcelRegistrar {
         return { index, ok: true, id: stored.id, duplicate: stored.duplicate, errors: [], warnings: check.warnings, flags: check.flags };
       }),
     );
-  }
-
-  /**
-   * Validate records here: the values to store (null: invalid, or another outlet's record when
-   * `own` is set) are returned, and what the answer needs of each check is pushed to `notes`.
-   */
-  #checkHere(recs: readonly RawParcel[], own: string | null | undefined, notes: Note[]): (ParcelValues | null)[] {
-    const now = this.#ctx.now();
-    const keys = parcelCrypto(this.#ctx.secret);
-    const timezone = this.#ctx.config.timezone;
-    return recs.map((rec) => {
-      const c = checkParcel(rec, keys, { mode: 'api', now, timezone });
-      const foreign = Boolean(own && String(rec.outlet).trim() !== own);
-      notes.push({ errors: c.errors, warnings: c.warnings, flags: c.flags, foreign });
-      return foreign ? null : c.values;
-    });
   }
 
   #enqueue(check: ParcelCheck): Promise<{ id: number; duplicate: boolean } | { errors: readonly Issue[] }> {
