@@ -18,7 +18,7 @@ import { validateIdNumber, validatePhone, validateWaybill } from '../../core/ind
 import { ParcelErrors } from './errors.ts';
 import { acceptedTime, addressDivision, courierCode } from './coreBridge.ts';
 import type { ParcelCrypto } from './parcelCrypto.ts';
-import { prohibitedCategories, screenItem, type ScreeningHit } from './screening.ts';
+import { screenItem, type ScreeningHit } from './screening.ts';
 import { senderMemo } from './senderMemo.ts';
 import type { IdType, ItemNature } from './types.ts';
 
@@ -273,25 +273,4 @@ export function checkParcel(raw: RawParcel, keys: ParcelCrypto, options: { mode:
     content_hash: hash,
   };
   return { values, errors: c.errors, warnings: c.warnings, flags, noncompliance: c.noncompliance };
-}
-
-/**
- * Build the prohibited-item segmenter (about 0.4 s: jieba's dictionary) and run the validator
- * until V8 has compiled it: on a cold thread the first 200 records took 260 ms to validate
- * instead of 10 ms, which was the first second's latency of a fresh server. Called by the
- * registration thread before it reports ready, and by a listening server's registrar.
- */
-export function warmUpValidation(keys: ParcelCrypto, timezone: string): void {
-  prohibitedCategories();
-  screenItem('玩具枪');
-  const now = new Date();
-  const sample: RawParcel = {
-    courier: 'ZTO', senderName: '李娜', senderIdType: 'resident', senderIdNumber: '11010519491231002X', senderPhone: '13812345678',
-    senderAddress: '浙江省杭州市西湖区文三路1号', receiverName: '王强', receiverPhone: '+86 139 8765 4321', receiverAddress: '北京市东城区东华门街道1号',
-    itemName: '连衣裙', itemNature: 'clothing', itemQuantity: 2, weightGrams: 450, outlet: 'ZTO33010601', clerk: 'ZTO33010601-01', inspected: true,
-  };
-  for (let i = 0; i < 3000; i++) {
-    const at = new Date(now.getTime() - (i % 3600) * 1000).toISOString();
-    checkParcel({ ...sample, waybillNo: `7891234${String(5678901 + i).padStart(7, '0')}`, acceptedAt: at }, keys, { mode: 'api', now, timezone });
-  }
 }

@@ -8,7 +8,7 @@ import { securityModule } from '../../security/index.ts';
 import { testDialects } from '../../store/testing.ts';
 import { parcelsModule } from './index.ts';
 import type { RawParcel } from './parcelValidator.ts';
-import { MAIN_THREAD_VALIDATION_MIN, ParcelRegistrar } from './registrar.ts';
+import { ParcelRegistrar } from './registrar.ts';
 
 const [sqlite] = testDialects();
 
@@ -61,36 +61,6 @@ describe('ParcelRegistrar', () => {
     } finally {
       await onThread.close();
       await inProcess.close();
-    }
-  });
-
-  it('validates batch requests on the main thread and single ones on the registration thread, storing in order of arrival', async () => {
-    const records = [...generateParcels({ count: 40, seed: 23 })] as unknown as RawParcel[];
-    const r = new ParcelRegistrar(ctx);
-    try {
-      const batch = [...records.slice(0, MAIN_THREAD_VALIDATION_MIN - 1), { ...records[9]!, senderIdNumber: '' }];
-      // One turn: a single registration, then a batch that repeats it: the single one is stored, the batch's is its duplicate.
-      const [[single], inBatch] = await Promise.all([r.register([records[0]!]), r.register(batch)]);
-      expect(single).toMatchObject({ ok: true, duplicate: false });
-      expect(inBatch[0]).toMatchObject({ ok: true, duplicate: true, id: single!.id });
-      expect(inBatch[9]!.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['senderIdNumber:PARCEL_ID_MISSING']);
-      // The same waybill with other content: refused as a conflict, by whichever thread validated it.
-      const changed = { ...records[1]!, weightGrams: Number(records[1]!.weightGrams) + 1 };
-      const [conflictInBatch] = await r.register([changed, ...records.slice(10, 10 + MAIN_THREAD_VALIDATION_MIN - 1)]);
-      const [conflictSingle] = await r.register([changed]);
-      for (const c of [conflictInBatch!, conflictSingle!]) expect([c.ok, c.errors.map((e) => e.code)]).toEqual([false, ['PARCEL_CONFLICT']]);
-      // A clerk's batch: records for another outlet are refused and not stored.
-      const clerkBatch = records.slice(20, 20 + MAIN_THREAD_VALIDATION_MIN);
-      const outlet = String(clerkBatch[0]!.outlet);
-      const answers = await r.register(clerkBatch, { outlet });
-      expect(answers.map((a) => a.ok)).toEqual(clerkBatch.map((x) => String(x.outlet) === outlet));
-      expect(answers.filter((a) => !a.ok).every((a) => a.errors[0]!.code === 'PARCEL_OUTLET_NOT_OWN')).toBe(true);
-      const foreign = clerkBatch.filter((x) => String(x.outlet) !== outlet).map((x) => String(x.waybillNo));
-      expect(foreign.length).toBeGreaterThan(0);
-      const stored = await ctx.database.db.selectFrom('parcels').select('waybill_no').where('waybill_no', 'in', foreign).execute();
-      expect(stored).toEqual([]);
-    } finally {
-      await r.close();
     }
   });
 

@@ -2,11 +2,10 @@
  * Registration service with group commit (收寄登记): single and batch registrations from the
  * API, validated under the counter policy (parcelValidator.ts, mode 'api'), then queued.
  * Validation is grouped too: the records that arrive in one event-loop turn are validated
- * together. On an embedded SQLite file, writing runs on the registration thread
+ * together. On an embedded SQLite file, validation and writing run on the registration thread
  * (registrationThread.ts: a worker with its own connection, so a server uses both cores and its
- * event loop never waits for a commit or a WAL checkpoint), and so does the validation of
- * requests of fewer than MAIN_THREAD_VALIDATION_MIN records; otherwise (PostgreSQL, in-memory
- * SQLite, or `thread: false`) everything runs in-process. The queue is written in one transaction at the end of the event-loop turn in which
+ * event loop never waits for a commit or a WAL checkpoint); otherwise (PostgreSQL, in-memory
+ * SQLite, or `thread: false`) in-process. The queue is written in one transaction at the end of the event-loop turn in which
  * records arrived (setImmediate: every request whose bytes came in the same poll joins the same
  * transaction), or after `maxDelayMs` when set, or as soon as `maxBatch` records wait — one
  * commit for many concurrent requests instead of one per request (the classic group commit of
@@ -22,8 +21,8 @@ import type { PlatformContext } from '../../platform/module.ts';
 import { ParcelErrors } from './errors.ts';
 import { emptyStats, storeChecked } from './loader.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
-import { checkParcel, warmUpValidation, type ParcelCheck, type ParcelValues, type RawParcel } from './parcelValidator.ts';
-import { RegistrationThread, type ThreadAnswers } from './registrationThread.ts';
+import { checkParcel, type ParcelCheck, type RawParcel } from './parcelValidator.ts';
+import { RegistrationThread, type ThreadAnswer } from './registrationThread.ts';
 import type { ScreeningHit } from './screening.ts';
 
 /** The answer for one record of a registration. */
@@ -67,25 +66,11 @@ export interface Registrant {
   readonly outlet?: string | null;
 }
 
-/**
- * Requests of at least this many records are validated on the main thread and reach the
- * registration thread as the values to store; smaller ones are validated on the thread. Measured
- * on the 2-core machine (bench/profileServer.ts, 1,000,000 stored, BENCHMARKS.md "Ninth
- * session"): batches of 100 validated on the main thread — whose HTTP work per record is small in
- * a batch — cut the p99 per batch from 74–118 ms to 38–52 ms and the server CPU per record from
- * 184–223 µs to 142–203 µs (four alternated pairs), while single registrations validated there
- * fell from 4,017–4,307/s to 2,880–3,646/s (three pairs): for a single request the main thread's
- * HTTP work is the larger share, and the thread has room.
- */
-export const MAIN_THREAD_VALIDATION_MIN = 10;
-
 /** The registrations of one event-loop turn, sent to the registration thread together. */
 interface Turn {
   readonly records: RawParcel[];
   readonly writable: boolean[];
-  readonly values: (ParcelValues | null)[];
-  readonly arrival: number[];
-  readonly all: Promise<ThreadAnswers>;
+  readonly all: Promise<ThreadAnswer[]>;
 }
 
 interface Pending {
@@ -101,7 +86,6 @@ export class ParcelRegistrar {
   readonly #maxDelayMs: number;
   readonly #threaded: boolean;
   #thread: RegistrationThread | null = null;
-  #warmedHere = false;
   #turn: Turn | null = null;
   #intake: Intake[] = [];
   #intakeScheduled = false;
@@ -129,17 +113,9 @@ export class ParcelRegistrar {
     return this.#thread;
   }
 
-  /**
-   * Start the registration thread now rather than at the first registration, and compile the
-   * validator of batch requests on this thread (warmUpValidation, about half a second; once per
-   * registrar). A listening server calls this.
-   */
+  /** Start the registration thread now rather than at the first registration (a listening server calls this). */
   warm(): void {
-    if (this.#closed) return;
-    if (this.#threadNow() && !this.#warmedHere) {
-      this.#warmedHere = true;
-      warmUpValidation(parcelCrypto(this.#ctx.secret), this.#ctx.config.timezone);
-    }
+    if (!this.#closed) this.#threadNow();
   }
 
   /** Start the registration thread if need be and resolve when it can take records (at once without one). */
@@ -158,49 +134,29 @@ export class ParcelRegistrar {
     return this.#threaded;
   }
 
-  /** The turn of registrations this event-loop turn sends to the registration thread (started on first use). */
-  #turnOf(thread: RegistrationThread): Turn {
+  /** Submit records with the others of this event-loop turn to the registration thread. */
+  #submit(thread: RegistrationThread, records: readonly RawParcel[], writable: readonly boolean[]): Promise<ThreadAnswer[]> {
     let turn = this.#turn;
     if (!turn) {
       const records: RawParcel[] = [];
       const writable: boolean[] = [];
-      const values: (ParcelValues | null)[] = [];
-      const arrival: number[] = [];
-      const all = new Promise<ThreadAnswers>((resolve, reject) => {
+      const all = new Promise<ThreadAnswer[]>((resolve, reject) => {
         setImmediate(() => {
           this.#turn = null;
           const now = this.#ctx.now();
-          thread.submit({ records, writable, values, arrival }, now, now.toISOString()).then(resolve, reject);
+          thread.submit(records, writable, now, now.toISOString()).then(resolve, reject);
         });
       });
-      this.#turn = turn = { records, writable, values, arrival, all };
+      this.#turn = turn = { records, writable, all };
     }
-    return turn;
-  }
-
-  /** Submit records to validate and store with the others of this event-loop turn to the registration thread. */
-  #submit(thread: RegistrationThread, records: readonly RawParcel[], writable: readonly boolean[]) {
-    const turn = this.#turnOf(thread);
     const start = turn.records.length;
     for (let i = 0; i < records.length; i++) {
       turn.records.push(records[i]!);
       turn.writable.push(writable[i]!);
     }
-    turn.arrival.push(records.length);
     this.#counters.onThread += records.length;
     this.#counters.records += records.length;
-    return turn.all.then((a) => a.answers.slice(start, start + records.length));
-  }
-
-  /** Submit values validated here (null: nothing to store) with the others of this event-loop turn to the registration thread. */
-  #submitValues(thread: RegistrationThread, values: readonly (ParcelValues | null)[]) {
-    const turn = this.#turnOf(thread);
-    const start = turn.values.length;
-    for (const v of values) turn.values.push(v);
-    turn.arrival.push(-values.length);
-    this.#counters.onThread += values.length;
-    this.#counters.records += values.length;
-    return turn.all.then((a) => a.written.slice(start, start + values.length));
+    return turn.all.then((answers) => answers.slice(start, start + records.length));
   }
 
   /** Validate records with the others of this event-loop turn (see the module doc). */
@@ -240,20 +196,6 @@ export class ParcelRegistrar {
     const own = who.outlet;
     const recs = records.map((raw) => (own && (raw.outlet === undefined || String(raw.outlet).trim() === '') ? { ...raw, outlet: own } : raw));
     const thread = this.#threadNow();
-    if (thread && recs.length >= MAIN_THREAD_VALIDATION_MIN) {
-      const now = this.#ctx.now();
-      const keys = parcelCrypto(this.#ctx.secret);
-      const checks = recs.map((rec) => checkParcel(rec, keys, { mode: 'api', now, timezone: this.#ctx.config.timezone }));
-      const foreign = recs.map((rec) => Boolean(own && String(rec.outlet).trim() !== own));
-      const written = await this.#submitValues(thread, checks.map((c, i) => (foreign[i] ? null : c.values)));
-      return checks.map((c, index): RegistrationResult => {
-        if (foreign[index]) return { index, ok: false, errors: [issue(ParcelErrors.PARCEL_OUTLET_NOT_OWN, { outlet: own ?? null }, 'outlet'), ...c.errors], warnings: c.warnings, flags: c.flags };
-        const w = written[index];
-        if (!w) return { index, ok: false, errors: c.errors, warnings: c.warnings, flags: c.flags };
-        if ('errors' in w) return { index, ok: false, errors: w.errors, warnings: c.warnings, flags: c.flags };
-        return { index, ok: true, id: w.id, duplicate: w.duplicate, errors: [], warnings: c.warnings, flags: c.flags };
-      });
-    }
     if (thread) {
       const foreign = recs.map((rec) => Boolean(own && String(rec.outlet).trim() !== own));
       const answers = await this.#submit(thread, recs, foreign.map((f) => !f));

@@ -1,12 +1,9 @@
 /**
- * The registration thread: writing (and, for single registrations, validation) of API
- * registrations on a worker thread (registrationWorker.ts) with its own connection to the
- * embedded SQLite file, so that a server uses both cores — the main thread receives, parses,
- * authorizes and answers; the worker writes (40–85 µs per record, by group size). Who validates
- * (about 35 µs per record) depends on the request (registrar.ts, MAIN_THREAD_VALIDATION_MIN):
- * records of a batch request arrive already validated, as the values to store; single
- * registrations are validated on the thread. Measured with bench/profileServer.ts (BENCHMARKS.md
- * "Ingest").
+ * The registration thread: validation and writing of API registrations on a worker thread
+ * (registrationWorker.ts) with its own connection to the embedded SQLite file, so that a
+ * server uses both cores — the main thread receives, parses, authorizes and answers; the
+ * worker validates (about 55 µs per record) and writes (40–85 µs per record, by group size).
+ * Measured with bench/profileServer.ts (BENCHMARKS.md "Ingest").
  *
  * The registrations of one main-thread event-loop turn go in one message; the worker
  * validates and writes every message that waited while it was busy in the same transaction.
@@ -18,7 +15,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Issue } from '../../core/errors.ts';
 import { startCheckpointer, type Checkpointer } from '../../store/checkpointer.ts';
-import type { ParcelValues, RawParcel } from './parcelValidator.ts';
+import type { RawParcel } from './parcelValidator.ts';
 import type { ScreeningHit } from './screening.ts';
 
 /** workerData of the registration worker. */
@@ -30,18 +27,11 @@ export interface ThreadInit {
   readonly cacheMiB: number;
 }
 
-/**
- * One main-thread turn of registrations: `records` to validate and write (`writable[i]` false:
- * validate only, e.g. another outlet's record), and `values` validated on the main thread, to
- * write (null: nothing to write — invalid, or another outlet's).
- */
+/** One main-thread turn of registrations. `writable[i]` false: validate only (e.g. another outlet's record). */
 export interface ThreadRequest {
   readonly id: number;
   readonly records: readonly RawParcel[];
   readonly writable: readonly boolean[];
-  readonly values: readonly (ParcelValues | null)[];
-  /** The order of arrival, so that the first of two equal parcels is the one stored: n > 0, the next n of `records`; n < 0, the next -n of `values`. */
-  readonly arrival: readonly number[];
   /** Clock of the checks (ms since the epoch) and the rows' created_at (ISO). */
   readonly now: number;
   readonly createdAt: string;
@@ -56,22 +46,13 @@ export interface ThreadAnswer {
   readonly duplicate?: boolean;
 }
 
-/** What became of one of `values`: stored (or was, `duplicate`), refused (PARCEL_CONFLICT), or null when it was null. */
-export type ThreadWrite = { readonly id: number; readonly duplicate: boolean } | { readonly errors: readonly Issue[] } | null;
-
-/** The answers to one turn: one per record of `records`, one per entry of `values`. */
-export interface ThreadAnswers {
-  readonly answers: ThreadAnswer[];
-  readonly written: ThreadWrite[];
-}
-
 /** The worker's reply for one request; `transactions` counts commits since its last reply. */
-export type ThreadReply = { readonly id: number; readonly transactions: number } & (ThreadAnswers | { readonly error: string });
+export type ThreadReply = { readonly id: number; readonly transactions: number } & ({ readonly answers: ThreadAnswer[] } | { readonly error: string });
 
 /** Main-thread side: submit turns of registrations, receive answers in order per request. */
 export class RegistrationThread {
   readonly #worker: Worker;
-  readonly #pending = new Map<number, { resolve: (a: ThreadAnswers) => void; reject: (e: unknown) => void }>();
+  readonly #pending = new Map<number, { resolve: (a: ThreadAnswer[]) => void; reject: (e: unknown) => void }>();
   #next = 0;
   #failure: unknown = null;
   #exited: Promise<void>;
@@ -94,7 +75,7 @@ export class RegistrationThread {
       this.#pending.delete(m.id);
       if (this.#pending.size === 0) this.#worker.unref();
       if ('error' in m) p?.reject(new Error(`parcel registration write failed: ${m.error}`));
-      else p?.resolve(m);
+      else p?.resolve(m.answers);
     });
     this.#worker.on('error', (e) => this.#fail(e));
     this.#exited = new Promise((resolve) => this.#worker.once('exit', (code) => {
@@ -109,15 +90,15 @@ export class RegistrationThread {
     this.#pending.clear();
   }
 
-  /** Validate and store one turn of `records` and store its validated `values`; resolves with their answers, in order. */
-  submit(turn: Pick<ThreadRequest, 'records' | 'writable' | 'values' | 'arrival'>, now: Date, createdAt: string): Promise<ThreadAnswers> {
+  /** Validate and store one turn of records; resolves with one answer per record, in order. */
+  submit(records: readonly RawParcel[], writable: readonly boolean[], now: Date, createdAt: string): Promise<ThreadAnswer[]> {
     if (this.#failure) return Promise.reject(this.#failure);
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       // Keep the process alive while answers are owed, not while the thread idles.
       if (this.#pending.size === 1) this.#worker.ref();
-      const request: ThreadRequest = { id, records: turn.records, writable: turn.writable, values: turn.values, arrival: turn.arrival, now: now.getTime(), createdAt };
+      const request: ThreadRequest = { id, records, writable, now: now.getTime(), createdAt };
       this.#worker.postMessage(request);
     });
   }
