@@ -100,6 +100,15 @@ describe('parcel validation', () => {
     expect(check({ senderPhone: '1381234567' }).errors).toEqual(check({ senderPhone: '1381234567' }).errors);
   });
 
+  it('accepts a residence permit number (81/83) as a residence permit, and a resident ID number is not one, each time it is seen', () => {
+    const body = '81000019900101001';
+    const permit = body + idCheckChar(body);
+    for (let i = 0; i < 2; i++) {
+      expect(check({ senderIdType: 'residence_permit', senderIdNumber: permit }).errors).toEqual([]);
+      expect(codes(check({ senderIdType: 'residence_permit', senderIdNumber: '11010519491231002X' }))).toEqual(['senderIdNumber:PARCEL_ID_INVALID']);
+    }
+  });
+
   it('interprets a local time without offset in Asia/Shanghai (C18)', () => {
     const v = check({ acceptedAt: '2024-03-01T00:30:00' }).values!;
     expect([v.accepted_at, v.accepted_day]).toEqual(['2024-02-29T16:30:00.000Z', '2024-03-01']);

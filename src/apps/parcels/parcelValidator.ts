@@ -130,18 +130,48 @@ class Collector {
 
 const DAMAGE = /SPREADSHEET|LEADING_ZERO_STRIPPED/;
 
-/** validatePhone of sender phones, remembered per text (senderMemo.ts; results are not changed). */
-const senderPhoneResult = senderMemo((v) => validatePhone(v));
+/**
+ * What the parcel checks need of a validator's result: kept instead of the result in the sender
+ * memories, whose 50,000 entries would otherwise hold the parsed fields (363 B per ID-number
+ * result, 255 B per phone result: about 30 MB of long-lived heap for the collector to mark).
+ */
+interface Verdict {
+  readonly valid: boolean;
+  readonly normalized: string | null;
+  /** The ID number is a residence permit's (81/83). */
+  readonly permit: boolean;
+  readonly errors: readonly Issue[];
+  readonly warnings: readonly Issue[];
+}
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+
+function verdict(raw: string, r: { valid: boolean; normalized?: string | null; errors: readonly Issue[]; warnings: readonly Issue[] }, permit = false): Verdict {
+  return {
+    valid: r.valid,
+    normalized: r.normalized === raw ? raw : (r.normalized ?? null),
+    permit,
+    errors: r.errors.length > 0 ? r.errors : NO_ISSUES,
+    warnings: r.warnings.length > 0 ? r.warnings : NO_ISSUES,
+  };
+}
+
+/** validatePhone of sender phones, remembered per text (senderMemo.ts). */
+const senderPhoneResult = senderMemo((v) => verdict(v, validatePhone(v)));
+
+function idVerdict(raw: string, today: Date): Verdict {
+  const r = validateIdNumber(raw, { today });
+  return verdict(raw, r, r.parsed?.residencePermit != null);
+}
 
 /**
  * validateIdNumber of sender ID numbers, remembered per text (senderMemo.ts) for one day: a
  * result depends on `today` only through "birth date not in the future", which core
  * validateIdNumber checks against the day in China Standard Time, so each such day starts afresh.
  */
-let senderIds = { day: Number.NaN, validate: (v: string) => validateIdNumber(v) };
-function senderIdResult(raw: string, today: Date): ReturnType<typeof validateIdNumber> {
+let senderIds = { day: Number.NaN, validate: (v: string) => idVerdict(v, new Date()) };
+function senderIdResult(raw: string, today: Date): Verdict {
   const day = Math.floor((today.getTime() + 8 * 3_600_000) / 86_400_000);
-  if (day !== senderIds.day) senderIds = { day, validate: senderMemo((v) => validateIdNumber(v, { today })) };
+  if (day !== senderIds.day) senderIds = { day, validate: senderMemo((v) => idVerdict(v, today)) };
   return senderIds.validate(raw);
 }
 
@@ -158,7 +188,7 @@ function senderId(c: Collector, type: IdType, raw: string, mode: ValidationMode,
   if (type === 'resident' || type === 'temporary' || type === 'residence_permit') {
     const r = senderIdResult(raw, today);
     if (r.errors.some((e) => DAMAGE.test(e.code))) return c.field(r.errors, field, c.errors), null;
-    const permitOk = type !== 'residence_permit' || r.parsed?.residencePermit != null;
+    const permitOk = type !== 'residence_permit' || r.permit;
     if (r.valid && permitOk && r.normalized) return c.field(r.warnings, field, c.warnings), r.normalized;
     if (mode === 'api') c.field(r.errors, field, c.errors);
     finding(ParcelErrors.PARCEL_ID_INVALID);
