@@ -5,7 +5,7 @@
  */
 export { type ValidationResult, ok, fail, resultOf } from './result.ts';
 export { CoreErrors, type Issue } from './errors.ts';
-export { validateIdNumber, type IdNumberParsed, type IdNumberOptions } from './id-number/id-number.ts';
+export { validateIdNumber, idReferenceDay, type IdNumberParsed, type IdNumberOptions } from './id-number/id-number.ts';
 export { idCheckChar, upgradeIdNumber15 } from './id-number/checksum.ts';
 export { lookupDivision, validateDivision, divisionLevel, type DivisionInfo, type DivisionRef, type DivisionLevel } from './division/division.ts';
 export { parseAddress, type ParsedAddress } from './division/address.ts';

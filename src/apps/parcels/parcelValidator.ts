@@ -14,7 +14,7 @@
 import crypto from 'node:crypto';
 import type { Issue } from '../../core/errors.ts';
 import { issue } from '../../core/errors.ts';
-import { validateIdNumber, validatePhone, validateWaybill } from '../../core/index.ts';
+import { idReferenceDay, validateIdNumber, validatePhone, validateWaybill } from '../../core/index.ts';
 import { ParcelErrors } from './errors.ts';
 import { acceptedTime, addressDivision, courierCode } from './coreBridge.ts';
 import type { ParcelCrypto } from './parcelCrypto.ts';
@@ -164,14 +164,13 @@ function idVerdict(raw: string, today: Date): Verdict {
 }
 
 /**
- * validateIdNumber of sender ID numbers, remembered per text (senderMemo.ts) for one day: a
- * result depends on `today` only through "birth date not in the future", which core
- * validateIdNumber checks against the day in China Standard Time, so each such day starts afresh.
+ * validateIdNumber of sender ID numbers, remembered per text (senderMemo.ts) for one reference
+ * day (core idReferenceDay: a result depends on `today` only through it), afresh each day.
  */
-let senderIds = { day: Number.NaN, validate: (v: string) => idVerdict(v, new Date()) };
+let senderIds: { readonly day: number; readonly validate: (v: string) => Verdict } | undefined;
 function senderIdResult(raw: string, today: Date): Verdict {
-  const day = Math.floor((today.getTime() + 8 * 3_600_000) / 86_400_000);
-  if (day !== senderIds.day) senderIds = { day, validate: senderMemo((v) => idVerdict(v, today)) };
+  const day = idReferenceDay(today);
+  if (senderIds?.day !== day) senderIds = { day, validate: senderMemo((v) => idVerdict(v, today)) };
   return senderIds.validate(raw);
 }
 

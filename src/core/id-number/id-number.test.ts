@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { idCheckChar, upgradeIdNumber15 } from './checksum.ts';
-import { validateIdNumber } from './id-number.ts';
+import { idReferenceDay, validateIdNumber } from './id-number.ts';
 
 interface Vector {
   id: string;
@@ -92,6 +92,16 @@ const body17 = fc
     seq: fc.integer({ min: 0, max: 999 }),
   })
   .map(({ code, date, seq }) => `${code}${date.toISOString().slice(0, 10).replaceAll('-', '')}${String(seq).padStart(3, '0')}`);
+
+describe('idReferenceDay', () => {
+  it('is the China Standard Time day that validateIdNumber judges "born in the future" against', () => {
+    expect(idReferenceDay(new Date('2026-11-29T15:59:59Z'))).toBe(20261129);
+    expect(idReferenceDay(new Date('2026-11-29T16:00:00Z'))).toBe(20261130);
+    const id = `11010520261130001${idCheckChar('11010520261130001')}`;
+    expect(validateIdNumber(id, { today: new Date('2026-11-29T15:59:59Z') }).errors.map((e) => e.code)).toEqual(['ID_BIRTH_DATE_FUTURE']);
+    expect(validateIdNumber(id, { today: new Date('2026-11-29T16:00:00Z') }).valid).toBe(true);
+  });
+});
 
 describe('properties', () => {
   it('any body with its computed check character validates, with the birth date and sex it encodes', () => {

@@ -61,7 +61,17 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Today as YYYYMMDD in China Standard Time (UTC+8, no DST since 1991); recomputed once a minute. */
+/**
+ * The day, as the number YYYYMMDD in China Standard Time (UTC+8, no DST since 1991), against
+ * which validateIdNumber judges the birth date code of GB 11643-1999 "in the future": `today`
+ * (default now; recomputed once a minute). validateIdNumber's result depends on
+ * `options.today` only through this number, so a cache of results may be keyed on it.
+ * @example idReferenceDay(new Date('2026-11-29T16:00:00Z')) // 20261130
+ */
+export function idReferenceDay(today?: Date): number {
+  return todayNumber(today);
+}
+
 function todayNumber(today: Date | undefined): number {
   const ms = today === undefined ? Date.now() : today.getTime();
   const minute = Math.floor(ms / 60_000);
