@@ -1,10 +1,11 @@
 /**
  * `npm run bench:ingest [-- --rows N] [--http-rows N] [--single N] [--single-clients N] [--large] [--keep]`
  *
- * Baseline (measured in the same run): raw better-sqlite3 inserts of the same N rows (default
- * 1,000,000, already validated — validation is not timed) into a `parcels` table with the same
- * natural-key unique index and the three random-key blind-index indexes on the table itself,
- * prepared INSERT in 10,000-row transactions at the default page cache (2 MiB).
+ * Baseline (measured in the same run, in a process of its own: bench/rawBaseline.ts, which also
+ * writes the CSV files): raw better-sqlite3 inserts of the same N rows (default 1,000,000, already
+ * validated — validation is not timed) into a `parcels` table with the same natural-key unique
+ * index and the three random-key blind-index indexes on the table itself, prepared INSERT in
+ * 10,000-row transactions at the default page cache (2 MiB).
  * Legs, each printed as a ratio to that baseline:
  *  (a) `gongzhi parcels import` (the CLI, spawned) of a UTF-8 CSV of the same rows, full validation;
  *  (b) HTTP batch registration, 100 records per request, 50 concurrent clients (separate process),
@@ -22,15 +23,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { buildApp } from '../src/api/app.ts';
 import { loadParcels } from '../src/apps/parcels/loader.ts';
 import { registrarFor } from '../src/apps/parcels/registrar.ts';
-import { parcelCrypto } from '../src/apps/parcels/parcelCrypto.ts';
 import { lookupParcels } from '../src/apps/parcels/parcelLookup.ts';
-import { checkParcel, type ParcelValues } from '../src/apps/parcels/parcelValidator.ts';
 import { parcelStats } from '../src/apps/parcels/stats.ts';
-import { ALL_COLUMNS, VALUE_COLUMNS } from '../src/apps/parcels/columns.ts';
 import { loadConfig } from '../src/config.ts';
 import { writeCourierExport } from '../src/demo/export.ts';
 import { generateParcels } from '../src/demo/parcels.ts';
@@ -41,6 +38,7 @@ import { generatePassword } from '../src/security/passwords.ts';
 import { createUser } from '../src/security/users.ts';
 import { describeProbe, pageFaults, probeMachine } from './machineProbe.ts';
 import { ProcessLauncher } from './processLauncher.ts';
+import { BENCH_NOW, type BaselineResult } from './rawBaseline.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -58,56 +56,12 @@ const SINGLE_CLIENTS = opt('single-clients', 256);
 const SECRET = 'bench-ingest-secret-bench-ingest-secret-0';
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-ingest-'));
 const bin = path.resolve(import.meta.dirname, '../bin/gongzhi.js');
-const now = () => new Date('2026-11-30T04:00:00Z');
+const now = () => new Date(BENCH_NOW);
 const log = (s: string) => process.stdout.write(s + '\n');
 /** Every child process (the CLI, the load generators) is started by this small launcher, never by
  * this process, which is the server under test: see bench/processLauncher.ts for the cost of a fork. */
 const launcher = new ProcessLauncher();
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
-
-/** Raw baseline: prepared INSERT of validated values, 10k-row transactions, default cache. */
-function rawBaseline(file: string): { rate: number; cpuRate: number; windows: number[] } {
-  const db = new SQLite(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec(`create table parcels (id integer primary key, ${ALL_COLUMNS.map((c) => `${c} ${c.endsWith('_bidx') ? 'integer' : 'text'}`).join(', ')}, unique (courier, waybill_no))`);
-  for (const c of ['sender_id_bidx', 'sender_phone_bidx', 'receiver_phone_bidx']) db.exec(`create index parcels_${c} on parcels (${c})`);
-  const insert = db.prepare(`insert into parcels (${ALL_COLUMNS.join(', ')}) values (${ALL_COLUMNS.map(() => '?').join(', ')})`);
-  const tx = db.transaction((rows: ParcelValues[]) => {
-    for (const v of rows) insert.run([...VALUE_COLUMNS.map((c) => v[c]), 'import', null, '2026-11-30T04:00:00.000Z']);
-  });
-  const keys = parcelCrypto(Buffer.alloc(32, 7));
-  let batch: ParcelValues[] = [];
-  let timed = 0;
-  let cpu = 0;
-  let windowTime = 0;
-  let stored = 0;
-  const windows: number[] = [];
-  const flush = () => {
-    const t = performance.now();
-    const c0 = process.cpuUsage();
-    tx(batch);
-    const c1 = process.cpuUsage(c0);
-    cpu += (c1.user + c1.system) / 1e6;
-    const dt = performance.now() - t;
-    timed += dt;
-    windowTime += dt;
-    stored += batch.length;
-    batch = [];
-    if (stored % 100_000 === 0) {
-      windows.push(100_000 / (windowTime / 1000));
-      windowTime = 0;
-    }
-  };
-  for (const p of generateParcels({ count: ROWS, seed: 1 })) {
-    const c = checkParcel(p, keys, { mode: 'import', now: now() });
-    if (c.values) batch.push(c.values);
-    if (batch.length === 10_000) flush();
-  }
-  if (batch.length > 0) flush();
-  db.close();
-  return { rate: stored / (timed / 1000), cpuRate: stored / cpu, windows };
-}
 
 /** Run node with args (through the launcher); `cpu` = user + system seconds of the child (GNU time). */
 async function run(cmd: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; seconds: number; cpu: number }> {
@@ -154,21 +108,12 @@ async function main(): Promise<void> {
   log(describeProbe(probeMachine()));
   log(`rows ${fmt(ROWS)}, http batch rows ${fmt(HTTP_ROWS)}, single registrations ${fmt(SINGLE)}${LARGE ? ', --large (10M)' : ''}`);
   const csv = path.join(root, 'export.csv');
-  const ids: string[] = [];
-  let t = performance.now();
-  const sampled = (function* () {
-    let i = 0;
-    for (const p of generateParcels({ count: ROWS, seed: 1 })) {
-      if (i++ % 997 === 0 && /^\d{17}[\dX]$/.test(p.senderIdNumber)) ids.push(p.senderIdNumber);
-      yield p;
-    }
-  })();
-  writeCourierExport(csv, sampled, { encoding: 'utf8' });
-  log(`generated CSV ${fmt(ROWS)} rows in ${((performance.now() - t) / 1000).toFixed(1)} s (${fmt(fs.statSync(csv).size / 2 ** 20)} MiB)`);
-
-  t = performance.now();
-  const raw = rawBaseline(path.join(root, 'raw.db'));
-  log(`baseline raw better-sqlite3: ${fmt(raw.rate)} rows/s wall, ${fmt(raw.cpuRate)} rows per CPU-second (per 100k window: ${raw.windows.map(fmt).join(', ')}); first window ${fmt(raw.windows[0] ?? 0)}, last ${fmt(raw.windows.at(-1) ?? 0)}`);
+  const prep = await run(['--import', 'tsx', path.resolve(import.meta.dirname, 'rawBaseline.ts'), root, String(ROWS)], {});
+  if (prep.code !== 0) throw new Error(`bench/rawBaseline.ts failed: ${prep.out}`);
+  const raw = JSON.parse(prep.out.split('\n').find((l) => l.startsWith('{'))!) as BaselineResult;
+  const ids = raw.ids;
+  log(`generated CSV ${fmt(ROWS)} rows in ${raw.csvSeconds.toFixed(1)} s (${fmt(fs.statSync(csv).size / 2 ** 20)} MiB)`);
+  log(`baseline raw better-sqlite3 (own process): ${fmt(raw.rate)} rows/s wall, ${fmt(raw.cpuRate)} rows per CPU-second (per 100k window: ${raw.windows.map(fmt).join(', ')}); first window ${fmt(raw.windows[0] ?? 0)}, last ${fmt(raw.windows.at(-1) ?? 0)}`);
 
   const dataDir = path.join(root, 'app');
   const a = await importCli(dataDir, csv);
@@ -176,7 +121,6 @@ async function main(): Promise<void> {
   log(`(a) gongzhi parcels import: ${fmt(a.inserted)} inserted, ${a.rejected} rejected, ${a.wallSeconds.toFixed(1)} s wall → ${fmt(aRate)} rows/s = ${(aRate / raw.rate).toFixed(2)} × raw (target ≥ 0.6); CPU ${a.cpuSeconds.toFixed(1)} s (both threads) → ${fmt(a.rowsRead / a.cpuSeconds)} rows per CPU-second = ${(a.rowsRead / a.cpuSeconds / raw.cpuRate).toFixed(2)} × raw by CPU time`);
 
   const extra = path.join(root, 'extra.csv');
-  writeCourierExport(extra, generateParcels({ count: 50_000, seed: 4 }), { encoding: 'utf8' });
   const m = await importCli(dataDir, extra);
   const mRate = m.rowsRead / (m.durationMs / 1000);
   log(`marginal import rate with ${fmt(ROWS)} stored: ${fmt(mRate)} rows/s (pipeline time; raw's last window ${fmt(raw.windows.at(-1) ?? 0)} rows/s)`);
@@ -211,6 +155,7 @@ async function main(): Promise<void> {
   // bulk import of history) and 'live' = the same kind of records as counters send them, accepted
   // now with each courier's waybill numbers in issue order (ingestClient.ts live()).
   await registrarFor(ctx).ready();
+  log(`server main thread before the legs: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB of heap used`);
   // An open-loop leg measures latency at a steady offered load and a closed-loop leg the most a
   // server keeps up, neither the tail of the leg before it: before each leg the WAL the last
   // one left (a closed-loop burst leaves hundreds of MiB) is copied back into the database file
