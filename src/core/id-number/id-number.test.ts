@@ -103,6 +103,27 @@ describe('idReferenceDay', () => {
   });
 });
 
+describe('shared address-code outcomes', () => {
+  it('results for one (address code, birth year) are independent: changing one result does not change the next', () => {
+    // 320123 六合县, retired: a warning comes from the shared outcome of (320123, 1975).
+    const first = validateIdNumber('320123197506202133', { today });
+    expect(first.valid).toBe(true);
+    (first.warnings as unknown as unknown[]).length = 0;
+    expect(Object.isFrozen(first.parsed!.division)).toBe(true);
+    const body = '32012319751111005';
+    const second = validateIdNumber(`${body}${idCheckChar(body)}`, { today });
+    expect(second.warnings.map((w) => w.code)).toEqual(['ID_DIVISION_RETIRED']);
+    expect(second.parsed).toMatchObject({ division: ['江苏省', '南京市', '六合县'], divisionRetired: true, successor: '320116' });
+    // An unknown county of a known province: the province alone, as a warning, every time.
+    const unknown = '11019919900101001';
+    for (let i = 0; i < 2; i++) {
+      const r = validateIdNumber(`${unknown}${idCheckChar(unknown)}`, { today });
+      expect(r.warnings.map((w) => w.code)).toEqual(['ID_DIVISION_UNVERIFIED']);
+      expect(r.parsed?.division).toEqual(['北京市']);
+    }
+  });
+});
+
 describe('properties', () => {
   it('any body with its computed check character validates, with the birth date and sex it encodes', () => {
     fc.assert(fc.property(body17, (body) => {
