@@ -67,17 +67,39 @@ export class FieldCipher {
   }
 }
 
-/** Keyed blind index: HMAC-SHA256 truncated to a signed 64-bit integer. */
+/** Block size of SHA-256 in bytes (RFC 2104 "B"). */
+const SHA256_BLOCK = 64;
+
+/**
+ * Keyed blind index: HMAC-SHA256 truncated to a signed 64-bit integer.
+ *
+ * HMAC is computed as RFC 2104 §2 defines it, H((K0 ⊕ opad) ‖ H((K0 ⊕ ipad) ‖ m)), with two
+ * one-shot `crypto.hash` calls (Node ≥ 20.12) instead of a `crypto.createHmac` object per value:
+ * every such object is a native handle that the next young-generation collection must finalise,
+ * and on the registration thread (one receiver phone per record) that made each scavenge pause
+ * 4–10 ms longer (600,000 values: 529 ms of scavenge pauses with createHmac, 137 ms with this, at
+ * the same 3.8–4.0 µs per value). Equal to `createHmac` for every key and value (crypto.test.ts).
+ */
 export class BlindIndex {
-  readonly #key: Buffer;
+  /** K0 ⊕ ipad (64 bytes). */
+  readonly #inner: Buffer;
+  /** K0 ⊕ opad followed by room for the inner digest (64 + 32 bytes); written by `of`. */
+  readonly #outer: Buffer;
   /** @param key at least 32 bytes, e.g. `deriveKey(ctx.secret, 'bidx/id-number')`. */
   constructor(key: Buffer) {
     if (key.length < 32) throw new Error('BlindIndex needs a key of at least 32 bytes');
-    this.#key = key;
+    // K0: the key padded with zeros to the block size, or its digest if longer (RFC 2104 §2).
+    const k0 = Buffer.alloc(SHA256_BLOCK);
+    (key.length > SHA256_BLOCK ? crypto.hash('sha256', key, 'buffer') : key).copy(k0);
+    this.#inner = Buffer.from(k0.map((b) => b ^ 0x36));
+    this.#outer = Buffer.alloc(SHA256_BLOCK + 32);
+    for (let i = 0; i < SHA256_BLOCK; i++) this.#outer[i] = k0[i]! ^ 0x5c;
   }
 
-  /** The index of a normalised value as a bigint in [-2^63, 2^63). */
+  /** The index of a normalised value (UTF-8) as a bigint in [-2^63, 2^63). */
   of(normalized: string): bigint {
-    return crypto.createHmac('sha256', this.#key).update(normalized, 'utf8').digest().readBigInt64BE(0);
+    const inner = crypto.hash('sha256', Buffer.concat([this.#inner, Buffer.from(normalized, 'utf8')]), 'buffer');
+    inner.copy(this.#outer, SHA256_BLOCK);
+    return crypto.hash('sha256', this.#outer, 'buffer').readBigInt64BE(0);
   }
 }
