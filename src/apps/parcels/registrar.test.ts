@@ -64,6 +64,34 @@ describe('ParcelRegistrar', () => {
     }
   });
 
+  it('keeps the order of arrival across the groups the thread writes while it is busy', async () => {
+    const records = [...generateParcels({ count: 481, seed: 23, defectRate: 0 })] as unknown as RawParcel[];
+    const onThread = new ParcelRegistrar(ctx);
+    try {
+      await onThread.ready();
+      // A large request keeps the thread busy; the next ones arrive in later event-loop turns
+      // (separate messages), are taken in groups, and the last repeats a record of the second.
+      const first = onThread.register(records.slice(0, 300));
+      const later: Array<ReturnType<ParcelRegistrar['register']>> = [];
+      for (let k = 0; k < 4; k++) {
+        await new Promise((r) => setImmediate(r));
+        later.push(onThread.register(k < 3 ? records.slice(300 + k * 60, 360 + k * 60) : [records[310]!, records[480]!]));
+      }
+      const [a, ...rest] = await Promise.all([first, ...later]);
+      expect(a!.every((r) => r.ok && !r.duplicate)).toBe(true);
+      expect(rest.slice(0, 3).every((answers) => answers.length === 60 && answers.every((r) => r.ok && !r.duplicate))).toBe(true);
+      const second = rest[0]!;
+      expect(rest[3]![0]).toMatchObject({ ok: true, duplicate: true, id: second[10]!.id });
+      expect(rest[3]![1]).toMatchObject({ ok: true, duplicate: false });
+      const ids = [...a!, ...rest.flat()].filter((r) => !r.duplicate).map((r) => r.id!);
+      // Every record stored once, with ids in order of arrival.
+      expect(ids).toEqual([...ids].sort((x, y) => x - y));
+      expect(new Set(ids).size).toBe(481);
+    } finally {
+      await onThread.close();
+    }
+  });
+
   it('answers the registrations owed when it is closed', async () => {
     const records = [...generateParcels({ count: 5, seed: 22 })] as unknown as RawParcel[];
     const r = new ParcelRegistrar(ctx);
