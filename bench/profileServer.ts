@@ -30,7 +30,9 @@ if (fromDir) fs.copyFileSync(path.join(fromDir, 'gongzhi.db'), path.join(root, '
 const config = loadConfig({}, { dataDir: root, databaseUrl: undefined, secret: process.env.GONGZHI_SECRET ?? 'profile-secret-profile-secret-profile-0' });
 const ctx = await openPlatform(config, { modules });
 const password = generatePassword();
-await createUser(ctx, { username: 'bench', role: 'admin', password });
+// A name of its own: a database kept by bench:ingest (--keep) already has the user 'bench'.
+const username = `profile-${process.pid}`;
+await createUser(ctx, { username, role: 'admin', password });
 // `--no-thread`: validate and write on the main thread instead of the registration thread.
 if (process.argv.includes('--no-thread')) registrarFor(ctx, { thread: false });
 const app = await buildApp(ctx, modules, { logger: false });
@@ -41,7 +43,7 @@ app.addHook('onResponse', async (request, reply) => {
 });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password }) });
+const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
 const client = (records: string, seed: string, extra: string[]) =>
   launcher.run(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'ingestClient.ts'), url, cookie, mode, mode === 'batch' ? '50' : (process.env.CLIENTS ?? '64'), records, seed, ...extra]);
