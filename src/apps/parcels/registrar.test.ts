@@ -69,8 +69,9 @@ describe('ParcelRegistrar', () => {
     const onThread = new ParcelRegistrar(ctx);
     try {
       await onThread.ready();
-      // A large request keeps the thread busy; the next ones arrive in later event-loop turns
-      // (separate messages), are taken in groups, and the last repeats a record of the second.
+      // A large request goes through the validator thread and keeps the threads busy; the next,
+      // smaller ones go straight to the writer in later event-loop turns (separate messages), must
+      // wait for it, are taken in groups, and the last repeats a record of the second.
       const first = onThread.register(records.slice(0, 300));
       const later: Array<ReturnType<ParcelRegistrar['register']>> = [];
       for (let k = 0; k < 4; k++) {
@@ -87,6 +88,29 @@ describe('ParcelRegistrar', () => {
       // Every record stored once, with ids in order of arrival.
       expect(ids).toEqual([...ids].sort((x, y) => x - y));
       expect(new Set(ids).size).toBe(481);
+    } finally {
+      await onThread.close();
+    }
+  });
+
+  it('writes a large turn after the small ones submitted before it, though it takes the other way', async () => {
+    const records = [...generateParcels({ count: 260, seed: 24, defectRate: 0 })] as unknown as RawParcel[];
+    const onThread = new ParcelRegistrar(ctx);
+    try {
+      await onThread.ready();
+      const small = onThread.register(records.slice(0, 20));
+      await new Promise((r) => setImmediate(r));
+      // 240 records: validated on the validator thread; its first record repeats the small turn's sixth.
+      const large = onThread.register([records[5]!, ...records.slice(20, 259)]);
+      await new Promise((r) => setImmediate(r));
+      const single = onThread.register([records[259]!]);
+      const [s, l, one] = await Promise.all([small, large, single]);
+      expect(s!.every((r) => r.ok && !r.duplicate)).toBe(true);
+      expect(l![0]).toMatchObject({ ok: true, duplicate: true, id: s![5]!.id });
+      expect(l!.slice(1).every((r) => r.ok && !r.duplicate)).toBe(true);
+      const ids = [...s!, ...l!.slice(1), ...one!].map((r) => r.id!);
+      expect(ids).toEqual([...ids].sort((x, y) => x - y));
+      expect(new Set(ids).size).toBe(260);
     } finally {
       await onThread.close();
     }

@@ -1,83 +1,98 @@
 /**
- * Worker side of registrationThread.ts: validates registrations and writes them, with its own
- * connection to the platform's SQLite file, so that the server's main thread only receives,
- * parses, authorizes and answers requests.
+ * Writer side of registrationThread.ts: writes registrations with its own connection to the
+ * platform's SQLite file and answers the main thread. Large turns reach it already validated by the
+ * validator thread (registrationValidator.ts), which checks the next ones meanwhile; small turns
+ * (fewer than PIPELINE_RECORDS records, e.g. single registrations) come straight from the main
+ * thread and are validated here, where a second hop would cost more than it spares.
  *
- * Messages in: `{ id, records, writable, now, createdAt }` — the registrations of one event-loop
- * turn of the main thread. The messages that arrived while the worker was busy are validated,
- * written and answered in groups of at least GROUP_RECORDS records, in order of arrival, at most
- * `maxBatch` records per transaction (group commit across turns). Messages out: `{ id, answers }` with one `ThreadAnswer` per record, or
- * `{ id, error }` when the database failed (the transaction is rolled back; nothing of those
- * records is stored).
+ * Messages in: `ValidatedGroup` on the MessagePort from the validator, `ThreadRequest` and
+ * `{ close: true }` from the main thread. Requests are handled strictly in the order the main
+ * thread submitted them (by id, whichever way they came). The requests that waited while this
+ * thread was busy are written together, at most `maxBatch` records per transaction (group commit
+ * across turns), and each transaction's requests are answered as soon as it has committed. Messages out: `{ id,
+ * answers, transactions }` with one `ThreadAnswer` per record, or `{ id, error, transactions }`
+ * when the database failed (the transaction is rolled back; nothing of those records is stored).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Issue } from '../../core/errors.ts';
 import { CHECKPOINTER_FALLBACK_PAGES } from '../../store/checkpointer.ts';
 import { openDatabase } from '../../store/database.ts';
 import { emptyStats, storeChecked } from './loader.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
-import { checkParcel, type ParcelCheck, type RawParcel } from './parcelValidator.ts';
-import { prohibitedCategories, screenItem } from './screening.ts';
-import type { ThreadAnswer, ThreadInit, ThreadReply, ThreadRequest } from './registrationThread.ts';
+import { checkParcel, type ParcelCheck } from './parcelValidator.ts';
+import type { ThreadAnswer, ThreadInit, ThreadReply, ThreadRequest, ValidatedGroup, ValidatedRequest } from './registrationThread.ts';
+import { warmUpValidation } from './validationWarmUp.ts';
 
-const init = workerData as ThreadInit;
-const keys = parcelCrypto(Buffer.from(init.secret));
+const init = workerData as ThreadInit & { validator: MessagePort };
 const database = openDatabase({ databaseUrl: undefined, sqlitePath: init.sqlitePath }, { sqliteCacheMiB: init.cacheMiB });
 // The checkpointer thread (src/store/checkpointer.ts) keeps the WAL short; a commit here checkpoints
 // only if the WAL has grown past 100,000 pages (~400 MiB), e.g. when that thread could not run.
 database.sqlite!.pragma(`wal_autocheckpoint = ${CHECKPOINTER_FALLBACK_PAGES}`);
 // The platform context the write path reads: only its database is used by storeChecked.
 const ctx = { database } as Parameters<typeof storeChecked>[0];
+const keys = parcelCrypto(Buffer.from(init.secret));
 
-let queue: ThreadRequest[] = [];
+/** Requests that arrived ahead of an earlier one still on the other way, by id. */
+const early = new Map<number, ValidatedRequest | ThreadRequest>();
+/** Id of the next request to handle (the main thread numbers them from 0). */
+let nextId = 0;
+let queue: Array<ValidatedRequest | ThreadRequest> = [];
 let scheduled = false;
+let running: Promise<void> | undefined;
 
-function answerOf(check: ParcelCheck, stored?: { id: number; duplicate: boolean } | { errors: readonly Issue[] }): ThreadAnswer {
+type Stored = { id: number; duplicate: boolean } | { errors: readonly Issue[] };
+
+function answerOf(check: ParcelCheck, stored?: Stored): ThreadAnswer {
   const base = { errors: check.errors, warnings: check.warnings, flags: check.flags };
   if (!stored) return base;
   if ('errors' in stored) return { ...base, errors: stored.errors };
   return { ...base, id: stored.id, duplicate: stored.duplicate };
 }
 
-let running: Promise<void> | undefined;
-
 /**
- * Records validated, written and answered together: the waiting requests are taken in order of
- * arrival in groups of at least this many records (a request is never split), and each group is
- * answered as soon as its own transaction has committed. Validating everything that waited before
- * writing any of it kept every waiting record's check alive until the last was written: the
- * thread's scavenges found 3–3.5 MB of such checks alive and promoted them, and paused 12–70 ms
- * (median 24.5) in the open-loop batch leg — the leg's slowest batches each came after one
- * (bench/profileServer.ts batch, 1,000,000 stored, 4,400 records/s offered). A group of 100 still
- * commits many concurrent single registrations together (group commit).
+ * Records of small turns validated, written and answered together here: validating everything that
+ * waited before writing any of it kept every waiting record's check alive until the last was written
+ * (the thread's scavenges found megabytes of such checks alive and paused 12–70 ms).
  */
 const GROUP_RECORDS = 100;
+
+const sizeOf = (r: ValidatedRequest | ThreadRequest) => ('checks' in r ? r.checks.length : r.records.length);
 
 async function flush(): Promise<void> {
   scheduled = false;
   if (running) await running;
   const requests = queue;
   queue = [];
+  // Requests are never split: a transaction takes whole requests up to maxBatch records (one
+  // request larger than that is written alone, in parts of maxBatch), and at most about
+  // GROUP_RECORDS records that still need validating.
   for (let from = 0; from < requests.length; ) {
     let to = from;
     let records = 0;
-    while (to < requests.length && records < GROUP_RECORDS) records += requests[to++]!.records.length;
-    await settle(requests.slice(from, to));
+    let raw = 0;
+    while (to < requests.length && (to === from || (raw < GROUP_RECORDS && records + sizeOf(requests[to]!) <= init.maxBatch))) {
+      const r = requests[to++]!;
+      records += sizeOf(r);
+      if (!('checks' in r)) raw += r.records.length;
+    }
+    await settle(requests.slice(from, to).map(validated));
     from = to;
   }
 }
 
-/** Validate every record of `requests`, write the writable valid ones (transactions of at most maxBatch records) and answer each request. */
-async function settle(requests: readonly ThreadRequest[]): Promise<void> {
-  const checks = requests.map((r) => {
-    const now = new Date(r.now);
-    return r.records.map((record) => checkParcel(record, keys, { mode: 'api', now, timezone: init.timezone }));
-  });
+function validated(r: ValidatedRequest | ThreadRequest): ValidatedRequest {
+  if ('checks' in r) return r;
+  const now = new Date(r.now);
+  return { id: r.id, writable: r.writable, createdAt: r.createdAt, checks: r.records.map((record) => checkParcel(record, keys, { mode: 'api', now, timezone: init.timezone })) };
+}
+
+/** Write the writable valid records of `requests` (transactions of at most maxBatch records) and answer each request. */
+async function settle(requests: readonly ValidatedRequest[]): Promise<void> {
   const toWrite: Array<{ request: number; index: number; check: ParcelCheck }> = [];
-  requests.forEach((r, k) => checks[k]!.forEach((check, i) => {
+  requests.forEach((r, k) => r.checks.forEach((check, i) => {
     if (r.writable[i] && check.values) toWrite.push({ request: k, index: i, check });
   }));
-  const stored = requests.map((r) => new Array<{ id: number; duplicate: boolean } | { errors: readonly Issue[] } | undefined>(r.records.length));
+  const stored = requests.map((r) => new Array<Stored | undefined>(r.checks.length));
   const failed = new Map<number, string>();
   let transactions = 0;
   for (let start = 0; start < toWrite.length; start += init.maxBatch) {
@@ -97,44 +112,41 @@ async function settle(requests: readonly ThreadRequest[]): Promise<void> {
   requests.forEach((r, k) => {
     const reply: ThreadReply = failed.has(k)
       ? { id: r.id, error: failed.get(k)!, transactions }
-      : { id: r.id, answers: checks[k]!.map((c, i) => answerOf(c, stored[k]![i])), transactions };
+      : { id: r.id, answers: r.checks.map((c, i) => answerOf(c, stored[k]![i])), transactions };
     transactions = 0;
     parentPort!.postMessage(reply);
   });
 }
 
-parentPort!.on('message', (m: ThreadRequest | { close: true }) => {
-  if ('close' in m) {
-    void database.close().then(() => parentPort!.close());
-    return;
+/** Take a request in, then queue every request that is next in the main thread's order. */
+function arrive(r: ValidatedRequest | ThreadRequest): void {
+  early.set(r.id, r);
+  for (let next = early.get(nextId); next; next = early.get(nextId)) {
+    early.delete(nextId++);
+    queue.push(next);
   }
-  queue.push(m);
-  if (!scheduled) {
+  if (queue.length > 0 && !scheduled) {
     scheduled = true;
     setImmediate(() => {
-      running = flush().finally(() => (running = undefined));
+      const p = flush().finally(() => {
+        if (running === p) running = undefined;
+      });
+      running = p;
     });
-  }
-});
-/**
- * Before reporting ready: build the prohibited-item segmenter (about 0.4 s: jieba's dictionary)
- * and run the validator until V8 has compiled it — in a cold worker the first 200 records took
- * 260 ms to validate instead of 10 ms, which was the first second's latency of a fresh server.
- */
-function warmUp(): void {
-  prohibitedCategories();
-  screenItem('玩具枪');
-  const now = new Date();
-  const sample: RawParcel = {
-    courier: 'ZTO', senderName: '李娜', senderIdType: 'resident', senderIdNumber: '11010519491231002X', senderPhone: '13812345678',
-    senderAddress: '浙江省杭州市西湖区文三路1号', receiverName: '王强', receiverPhone: '+86 139 8765 4321', receiverAddress: '北京市东城区东华门街道1号',
-    itemName: '连衣裙', itemNature: 'clothing', itemQuantity: 2, weightGrams: 450, outlet: 'ZTO33010601', clerk: 'ZTO33010601-01', inspected: true,
-  };
-  for (let i = 0; i < 3000; i++) {
-    const at = new Date(now.getTime() - (i % 3600) * 1000).toISOString();
-    checkParcel({ ...sample, waybillNo: `7891234${String(5678901 + i).padStart(7, '0')}`, acceptedAt: at }, keys, { mode: 'api', now, timezone: init.timezone });
   }
 }
 
-warmUp();
+init.validator.on('message', (group: ValidatedGroup) => {
+  for (const r of group.requests) arrive(r);
+});
+
+parentPort!.on('message', (m: ThreadRequest | { close: true }) => {
+  if ('close' in m) {
+    init.validator.close();
+    void database.close().then(() => parentPort!.close());
+    return;
+  }
+  arrive(m);
+});
+warmUpValidation(keys, init.timezone);
 parentPort!.postMessage({ ready: true });
