@@ -7,12 +7,12 @@ import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/database.ts';
 import type { ParcelTable } from './schema.ts';
-import { SEGMENT_BITS } from './schema.ts';
+import { SEGMENT_BITS, stagedBucket } from './schema.ts';
 
 interface Tables {
   parcels: ParcelTable;
   parcel_keys: { segment: number; key: bigint; parcel_id: number };
-  parcel_keys_recent: { key: bigint; parcel_id: number };
+  parcel_keys_recent: { bucket: number; parcel_id: number; key: bigint };
   parcel_stats_daily: { day: string; courier: string; outlet: string; total: number; real_name_ok: number; noncompliant: number; flagged: number };
   parcel_stats_noncompliance: { day: string; courier: string; code: string; count: number };
   parcel_stats_flows: { day: string; origin_province: string; destination_province: string; count: number };
@@ -69,7 +69,7 @@ function sqliteLookup(sqlite: SQLite.Database): LookupStatements {
       // One index descent per segment: the segments come as a JSON array (one statement for any count).
       idsByKey: sqlite
         .prepare(`select parcel_id from (select parcel_id from parcel_keys where segment in (select value from json_each(?)) and key = ?
-          union all select parcel_id from parcel_keys_recent where key = ?) order by parcel_id desc limit ${LOOKUP_LIMIT}`)
+          union all select parcel_id from parcel_keys_recent where bucket = ? and key = ?) order by parcel_id desc limit ${LOOKUP_LIMIT}`)
         .pluck()
         .safeIntegers(false),
       byIds: sqlite.prepare(`select ${VIEW_COLUMNS.join(', ')} from parcels where id in (select value from json_each(?)) order by id desc`).raw(true),
@@ -81,14 +81,14 @@ function sqliteLookup(sqlite: SQLite.Database): LookupStatements {
 
 /**
  * Ids of parcels carrying this blind-index key (any role), newest first, at most LOOKUP_LIMIT:
- * one probe per segment of `parcel_keys`, and a scan of the (short) `parcel_keys_recent`.
+ * one probe per segment of `parcel_keys`, and a scan of the key's bucket of the (short) `parcel_keys_recent`.
  */
 export async function parcelIdsByKey(database: Database, key: bigint): Promise<number[]> {
   const sqlite = database.sqlite;
   if (sqlite) {
     const st = sqliteLookup(sqlite);
     const top = Math.floor(Number(st.maxId.get() ?? 0) / 2 ** SEGMENT_BITS);
-    return (st.idsByKey.all(JSON.stringify(Array.from({ length: top + 1 }, (_, i) => i)), key, key) as Array<number | bigint>).map(Number);
+    return (st.idsByKey.all(JSON.stringify(Array.from({ length: top + 1 }, (_, i) => i)), key, stagedBucket(key), key) as Array<number | bigint>).map(Number);
   }
   const max = await db(database).selectFrom('parcels').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
   const top = Math.floor(Number(max?.m ?? 0) / 2 ** SEGMENT_BITS);
@@ -98,7 +98,7 @@ export async function parcelIdsByKey(database: Database, key: bigint): Promise<n
     .select('parcel_id')
     .where('segment', 'in', segments)
     .where('key', '=', key)
-    .unionAll(db(database).selectFrom('parcel_keys_recent').select('parcel_id').where('key', '=', key))
+    .unionAll(db(database).selectFrom('parcel_keys_recent').select('parcel_id').where('bucket', '=', stagedBucket(key)).where('key', '=', key))
     .orderBy('parcel_id', 'desc')
     .limit(LOOKUP_LIMIT)
     .execute();

@@ -4,7 +4,7 @@
  *
  * - Idempotent on (courier, waybill_no): a record whose key exists is not inserted again; it is
  *   'duplicate' when its content hash equals the stored one, else 'conflict' (README.md).
- * - In the same transaction: look-up keys (SQLite: appended to `parcel_keys_recent`, merged
+ * - In the same transaction: look-up keys (SQLite: appended to their bucket of `parcel_keys_recent`, merged
  *   into `parcel_keys` in sorted runs once MERGE_KEYS rows wait, key range by key range —
  *   schema.ts, mergeStep below), statistics increments and outlets.
  * - SQLite: prepared statements on the raw better-sqlite3 handle (synchronous, one
@@ -14,7 +14,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Database } from '../../store/database.ts';
 import type { ParcelValues } from './parcelValidator.ts';
-import { MERGE_KEYS, SEGMENT_BITS } from './schema.ts';
+import { MERGE_KEYS, SEGMENT_BITS, stagedBucket } from './schema.ts';
 import { statsDelta, type StatsDelta } from './statsDelta.ts';
 import { writePostgres } from './writerPostgres.ts';
 import { ALL_COLUMNS, VALUE_COLUMNS } from './columns.ts';
@@ -65,7 +65,7 @@ function statements(db: SQLite.Database): SqliteStatements {
   const st: Omit<SqliteStatements, 'tx'> = {
     insert: db.prepare(`insert into parcels (${cols}) values (${marks}) on conflict (courier, waybill_no) do nothing`),
     existing: db.prepare('select id, content_hash from parcels where courier = ? and waybill_no = ?'),
-    key: db.prepare('insert into parcel_keys_recent (key, parcel_id) values (?, ?)'),
+    key: db.prepare('insert or ignore into parcel_keys_recent (bucket, parcel_id, key) values (?, ?, ?)'),
     merge: db.prepare(`insert or ignore into parcel_keys (segment, key, parcel_id)
       select parcel_id >> ${SEGMENT_BITS}, key, parcel_id from parcel_keys_recent where key between ? and ? order by 1, 2, 3`),
     clearStaged: db.prepare('delete from parcel_keys_recent where key between ? and ?'),
@@ -104,7 +104,7 @@ function sqliteBatch(st: Omit<SqliteStatements, 'tx'>, batch: readonly ParcelVal
     }
   }
   const keys = lookupKeys(inserted, insertedIds);
-  for (const k of keys) st.key.run(k[0], k[1]);
+  for (const k of keys) st.key.run(stagedBucket(k[0]), k[1], k[0]);
   mergeStep(st, keys.length);
   applyStatsSqlite(st, statsDelta(inserted), meta.createdAt);
   return outcomes;
