@@ -9,11 +9,11 @@
  *   `parcels` and segmented by parcel id (`segment = id >> 18`, 262,144 parcels per segment), so
  *   a merge only rewrites leaves of the newest segment. A look-up probes every segment (one
  *   index descent each) and scans `parcel_keys_recent`.
- * - `parcel_keys_recent`: keys of the newest parcels, in STAGED_BUCKETS buckets by the key's low
+ * - `parcel_keys_recent`: keys of the newest parcels, in STAGED_BUCKETS buckets by the key's top
  *   bits, each in insertion order (primary key bucket, parcel id, key): an insert touches the last
- *   page of its bucket only, and a look-up scans one bucket, not the whole table (the whole
- *   table's scan, 23,631 rows, was 0.76–1.0 ms of a 5 ms look-up at 1,000,000 parcels on the
- *   Intel bench machine). On SQLite the writer merges it into
+ *   page of its bucket only, a look-up scans one bucket, not the whole table (the whole table's
+ *   scan, 23,631 rows, was 0.76–1.0 ms of a 5 ms look-up at 1,000,000 parcels on the Intel bench
+ *   machine), and each key-range slice of a merge lies in one bucket (writer.ts). On SQLite the writer merges it into
  *   `parcel_keys` in one sorted INSERT … SELECT once it holds MERGE_KEYS rows, so the random-key
  *   B-tree is written in runs, not one random leaf per key per commit — that random insert was
  *   357 of the 434 pages a 125-record commit wrote at 1,000,000 parcels (bench/ingest.ts,
@@ -39,9 +39,10 @@ export const SEGMENT_BITS = 18;
 export const MERGE_KEYS = 25_000;
 
 /**
- * Buckets of `parcel_keys_recent` (bucket = key & (STAGED_BUCKETS - 1)): a look-up scans 1/8 of
- * the staged keys, and a commit appends to at most 8 pages instead of one — against the 124 pages
- * a 125-record commit writes at 1,000,000 parcels.
+ * Buckets of `parcel_keys_recent`: the signed 64-bit key space in 8 equal ranges, in key order
+ * (bucket = (key >> 61) + 4). A look-up scans 1/8 of the staged keys, a merge slice (a 1/32 key
+ * range, writer.ts) 1/8 instead of all of them, and a commit appends to at most 8 pages instead of
+ * one — against the 124 pages a 125-record commit writes at 1,000,000 parcels.
  */
 export const STAGED_BUCKETS = 8;
 
@@ -208,14 +209,14 @@ async function bucketStagedKeys(db: Kysely<unknown>, dialect: DialectName): Prom
     .modifyEnd(withoutRowid(dialect))
     .execute();
   await sql`insert into parcel_keys_recent_bucketed (bucket, parcel_id, key)
-    select distinct key & ${sql.lit(STAGED_BUCKETS - 1)}, parcel_id, key from parcel_keys_recent`.execute(db);
+    select distinct (key >> 61) + 4, parcel_id, key from parcel_keys_recent`.execute(db);
   await db.schema.dropTable('parcel_keys_recent').execute();
   await db.schema.alterTable('parcel_keys_recent_bucketed').renameTo('parcel_keys_recent').execute();
 }
 
-/** Bucket of a look-up key in `parcel_keys_recent`. */
+/** Bucket of a look-up key in `parcel_keys_recent` (0 for the lowest eighth of the signed 64-bit range, 7 for the highest). */
 export function stagedBucket(key: bigint): number {
-  return Number(key & BigInt(STAGED_BUCKETS - 1));
+  return Number((key >> 61n) + 4n);
 }
 
 /** Migrations in the form src/store/migrate.ts expects (names `202611300200_parcels_…`). */
