@@ -13,6 +13,6 @@ export { validatePhone, mobileBlock, type PhoneParsed, type PhoneKind } from './
 export { validatePostcode, type PostcodeParsed } from './postcode/postcode.ts';
 export { validateUscc, usccCheckChar, type UsccParsed } from './uscc/uscc.ts';
 export { validateWaybill, detectCourier, findCourier, s10CheckDigit, COURIERS, type Courier, type WaybillFormat, type WaybillParsed } from './waybill/waybill.ts';
-export { parseDate, isoInstantMs, toInstant, localDay, formatLocal, DEFAULT_TIMEZONE, type ParsedDate, type DatePrecision } from './date/date.ts';
+export { parseDate, isoInstantMs, localDateTimeMs, toInstant, localDay, formatLocal, DEFAULT_TIMEZONE, type ParsedDate, type DatePrecision } from './date/date.ts';
 export { isLeapYear, isRealDate, daysInMonth } from './date/calendar.ts';
 export { isTimeZone } from './date/timezone.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { daysInMonth, isRealDate } from './calendar.ts';
-import { isoInstantMs, localDay, parseDate, toInstant } from './date.ts';
+import { isoInstantMs, localDateTimeMs, localDay, parseDate, toInstant } from './date.ts';
 
 describe('parseDate', () => {
   it('reads ISO, compact, slashed and Chinese dates with their precision', () => {
@@ -63,6 +63,33 @@ describe('isoInstantMs', () => {
     fc.assert(fc.property(text, (v) => {
       const r = parseDate(v);
       expect(isoInstantMs(v)).toBe(r.valid ? Date.parse(r.parsed!.instant!) : null);
+    }), { numRuns: 5000 });
+  });
+});
+
+describe('localDateTimeMs', () => {
+  it('reads local date-times of the export form in the zone, DST included', () => {
+    expect(localDateTimeMs('2024-03-01 00:30:00', 'Asia/Shanghai')).toBe(Date.UTC(2024, 1, 29, 16, 30));
+    expect(localDateTimeMs('2024-03-01T00:30:00', 'UTC')).toBe(Date.UTC(2024, 2, 1, 0, 30));
+    // China observed DST in summer 1988: 12:00 local was UTC+9
+    expect(localDateTimeMs('1988-07-01 12:00:00', 'Asia/Shanghai')).toBe(Date.UTC(1988, 6, 1, 3));
+  });
+  it('is null for other forms, impossible values and unknown zones (parseDate says why)', () => {
+    for (const v of ['2024-03-01 00:30', '2024-3-01 00:30:00', '2024-03-01 00:30:00Z', '2024-03-01 00:30:00.5', '2024/03/01 00:30:00', ' 2024-03-01 00:30:00',
+      '2023-02-29 00:00:00', '2024-03-01 24:00:00', '2024-03-01 23:60:00', '２024-03-01 00:30:00']) {
+      expect(localDateTimeMs(v, 'Asia/Shanghai'), v).toBeNull();
+    }
+    expect(localDateTimeMs('2024-03-01 00:30:00', 'Mars/Olympus')).toBeNull();
+  });
+  it('property: gives parseDate\'s instant for every text of its form and zone, and null exactly where parseDate rejects it', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const text = fc.tuple(fc.integer({ min: 1, max: 2999 }), two(13), two(32), fc.constantFrom(' ', 'T'), two(25), two(60), two(60))
+      .map(([y, mo, d, sep, h, mi, s]) => `${String(y).padStart(4, '0')}-${mo}-${d}${sep}${h}:${mi}:${s}`);
+    // Zones with historical DST (China 1986–1991), DST gaps and overlaps every year, and none.
+    const zone = fc.constantFrom('Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'UTC');
+    fc.assert(fc.property(text, zone, (v, timezone) => {
+      const r = parseDate(v, { timezone });
+      expect(localDateTimeMs(v, timezone)).toBe(r.valid ? Date.parse(r.parsed!.instant!) : null);
     }), { numRuns: 5000 });
   });
 });
