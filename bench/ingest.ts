@@ -182,9 +182,13 @@ async function main(): Promise<void> {
     await settle();
     hc = process.cpuUsage();
     const f0 = pageFaults();
+    const v0 = registrarFor(ctx).counters;
     const c = await client('single', SINGLE_CLIENTS, SINGLE, seed, 0, live);
     hcpu = process.cpuUsage(hc);
-    log(`(c) HTTP single registrations, ${live ? 'live' : 'history'} (${SINGLE_CLIENTS} closed-loop clients): ${fmt(c.ok)} in ${c.seconds.toFixed(1)} s → ${fmt(c.ok / c.seconds)}/s (target ≥ 5,000/s); p50 ${c.p50} ms, p99 ${c.p99} ms; server CPU ${((hcpu.user + hcpu.system) / c.ok).toFixed(0)} µs per registration (both threads)${faultsPer(f0, c.ok, 'registration')}, client ${c.clientCpuUs} µs per request`);
+    const v1 = registrarFor(ctx).counters;
+    // Turns of 100 or more registrations go through the validator thread (registrationThread.ts).
+    const viaValidator = (v1.onValidator - v0.onValidator) / Math.max(1, v1.onThread - v0.onThread);
+    log(`(c) HTTP single registrations, ${live ? 'live' : 'history'} (${SINGLE_CLIENTS} closed-loop clients): ${fmt(c.ok)} in ${c.seconds.toFixed(1)} s → ${fmt(c.ok / c.seconds)}/s (target ≥ 5,000/s); p50 ${c.p50} ms, p99 ${c.p99} ms; server CPU ${((hcpu.user + hcpu.system) / c.ok).toFixed(0)} µs per registration (both threads)${faultsPer(f0, c.ok, 'registration')}, client ${c.clientCpuUs} µs per request; ${(100 * viaValidator).toFixed(0)} % in turns through the validator thread`);
   }
   // Registrations arrive from many outlets at their own pace: open-loop at the national
   // average (5,000/s offered, at most SINGLE_CLIENTS in flight) for the latency at that rate.

@@ -36,6 +36,7 @@ describe('ParcelRegistrar', () => {
       // Three requests in one event-loop turn go to the thread as one message.
       const [a, a2, a3] = await Promise.all([onThread.register([...records.slice(0, 30), bad]), onThread.register(records.slice(30, 40)), onThread.register([records[0]!])]);
       expect(onThread.counters.onThread).toBe(42);
+      expect(onThread.counters.onValidator).toBe(0); // a turn of 42 records is validated on the writer
       expect(a[30]).toMatchObject({ ok: false });
       expect(a[30]!.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['senderIdNumber:ID_BIRTH_DATE_INVALID', 'senderIdNumber:PARCEL_ID_INVALID']);
       expect(a2!.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -94,23 +95,29 @@ describe('ParcelRegistrar', () => {
   });
 
   it('writes a large turn after the small ones submitted before it, though it takes the other way', async () => {
-    const records = [...generateParcels({ count: 260, seed: 24, defectRate: 0 })] as unknown as RawParcel[];
+    const records = [...generateParcels({ count: 1260, seed: 24, defectRate: 0 })] as unknown as RawParcel[];
     const onThread = new ParcelRegistrar(ctx);
     try {
       await onThread.ready();
-      const small = onThread.register(records.slice(0, 20));
+      // The writer is idle: a large turn goes straight to it, and keeps it busy (1,000 records).
+      const first = onThread.register(records.slice(0, 1000));
       await new Promise((r) => setImmediate(r));
-      // 240 records: validated on the validator thread; its first record repeats the small turn's sixth.
-      const large = onThread.register([records[5]!, ...records.slice(20, 259)]);
+      expect(onThread.counters.onValidator).toBe(0);
+      const small = onThread.register(records.slice(1000, 1020));
       await new Promise((r) => setImmediate(r));
-      const single = onThread.register([records[259]!]);
-      const [s, l, one] = await Promise.all([small, large, single]);
+      // 240 records while the writer has work: validated on the validator thread; the first repeats the small turn's sixth.
+      const large = onThread.register([records[1005]!, ...records.slice(1020, 1259)]);
+      await new Promise((r) => setImmediate(r));
+      const single = onThread.register([records[1259]!]);
+      const [f, s, l, one] = await Promise.all([first, small, large, single]);
+      expect(onThread.counters.onValidator).toBe(240);
+      expect(f!.every((r) => r.ok && !r.duplicate)).toBe(true);
       expect(s!.every((r) => r.ok && !r.duplicate)).toBe(true);
       expect(l![0]).toMatchObject({ ok: true, duplicate: true, id: s![5]!.id });
       expect(l!.slice(1).every((r) => r.ok && !r.duplicate)).toBe(true);
-      const ids = [...s!, ...l!.slice(1), ...one!].map((r) => r.id!);
+      const ids = [...f!, ...s!, ...l!.slice(1), ...one!].map((r) => r.id!);
       expect(ids).toEqual([...ids].sort((x, y) => x - y));
-      expect(new Set(ids).size).toBe(260);
+      expect(new Set(ids).size).toBe(1260);
     } finally {
       await onThread.close();
     }

@@ -2,9 +2,9 @@
  * Registration service with group commit (收寄登记): single and batch registrations from the
  * API, validated under the counter policy (parcelValidator.ts, mode 'api'), then queued.
  * Validation is grouped too: the records that arrive in one event-loop turn are validated
- * together. On an embedded SQLite file, validation and writing run on the registration thread
- * (registrationThread.ts: a worker with its own connection, so a server uses both cores and its
- * event loop never waits for a commit or a WAL checkpoint); otherwise (PostgreSQL, in-memory
+ * together. On an embedded SQLite file, validation and writing run on the registration threads
+ * (registrationThread.ts: a validator for large turns and a writer with its own connection, so a
+ * server uses both cores and its event loop never waits for a commit or a WAL checkpoint); otherwise (PostgreSQL, in-memory
  * SQLite, or `thread: false`) in-process. The queue is written in one transaction at the end of the event-loop turn in which
  * records arrived (setImmediate: every request whose bytes came in the same poll joins the same
  * transaction), or after `maxDelayMs` when set, or as soon as `maxBatch` records wait — one
@@ -125,8 +125,8 @@ export class ParcelRegistrar {
   }
 
   /** Transactions written, records in them and records handled on the registration thread (for the bench and tests). */
-  get counters(): { transactions: number; records: number; onThread: number } {
-    return { ...this.#counters, transactions: this.#counters.transactions + (this.#thread?.transactions ?? 0) };
+  get counters(): { transactions: number; records: number; onThread: number; onValidator: number } {
+    return { ...this.#counters, transactions: this.#counters.transactions + (this.#thread?.transactions ?? 0), onValidator: this.#thread?.pipelined ?? 0 };
   }
 
   /** True when registrations are validated and written on the registration thread. */

@@ -10,8 +10,8 @@
  * bench/profileServer.ts, 1,000,000 stored). Measured with bench/profileServer.ts (BENCHMARKS.md "Ingest").
  *
  * The registrations of one main-thread event-loop turn go in one message: to the validator when
- * the turn has at least PIPELINE_RECORDS records, else straight to the writer, which validates
- * small turns itself. The writer handles requests in the order they were submitted, whichever way
+ * the turn has at least PIPELINE_RECORDS records and the writer has work, else straight to the
+ * writer, which validates them itself. The writer handles requests in the order they were submitted, whichever way
  * they came, and writes every request that waited while it was busy in the same transaction
  * (group commit).
  * A checkpointer thread (src/store/checkpointer.ts) copies the WAL back into the database file,
@@ -70,11 +70,16 @@ export interface ThreadAnswer {
 export type ThreadReply = { readonly id: number; readonly transactions: number } & ({ readonly answers: ThreadAnswer[] } | { readonly error: string });
 
 /**
- * Turns of at least this many records are validated on the validator thread and written on the
- * writer; smaller ones (single registrations) are validated on the writer itself. A second hop costs
- * each record a copy of its checked values (~15 µs of serialising on the two threads) and each turn
- * a message: when single registrations saturate both cores, that was 13 % fewer of them
- * (bench/profileServer.ts single, 256 clients: 4,700–4,900 against 5,450–5,660/s).
+ * A turn goes through the validator thread when it has at least this many records and earlier
+ * turns are still owed answers (the writer has work); otherwise the writer validates it itself.
+ * A second hop costs each record a copy of its checked values (~15 µs of serialising on the two
+ * threads) and each turn a message, and splits the sender memories (senderMemo.ts) between two
+ * threads: with every turn of 100 through the validator, the bench's single registrations after
+ * its batch legs met a cold writer (4,203/s, 307 µs of server CPU each, against 5,570/s and 271 µs
+ * with one thread); with every turn through it, 13 % fewer single registrations
+ * (bench/profileServer.ts single, 256 clients: 4,700–4,900 against 5,450–5,660/s). So the
+ * validator takes large turns only while the writer is busy: then it validates them while the
+ * writer writes, which is when a batch would otherwise wait for validation and writing in turn.
  */
 export const PIPELINE_RECORDS = 100;
 
@@ -91,6 +96,8 @@ export class RegistrationThread {
   readonly #checkpointer: Checkpointer;
   /** Commits made by the writer (for the bench and tests). */
   transactions = 0;
+  /** Records sent through the validator thread (turns of at least PIPELINE_RECORDS; for the bench and tests). */
+  pipelined = 0;
   /** Resolves when both threads have loaded their modules, the validator is warm and the writer's connection is open. */
   readonly ready: Promise<void>;
 
@@ -143,7 +150,11 @@ export class RegistrationThread {
       this.#pending.set(id, { resolve, reject });
       if (this.#pending.size === 1) this.#ref(true);
       const request: ThreadRequest = { id, records, writable, now: now.getTime(), createdAt };
-      (records.length >= PIPELINE_RECORDS ? this.#validator : this.#worker).postMessage(request);
+      const writerBusy = this.#pending.size > 1;
+      if (records.length >= PIPELINE_RECORDS && writerBusy) {
+        this.pipelined += records.length;
+        this.#validator.postMessage(request);
+      } else this.#worker.postMessage(request);
     });
   }
 

@@ -5,7 +5,8 @@
  * the last ones are written.
  *
  * Messages in (from the main thread): `ThreadRequest` — the registrations of one event-loop turn
- * of at least PIPELINE_RECORDS (registrationThread.ts) — or `{ close: true }`. The requests that arrived while this thread was busy are validated in groups
+ * of at least PIPELINE_RECORDS that arrived while the writer had work (registrationThread.ts) —
+ * or `{ close: true }`. The requests that arrived while this thread was busy are validated in groups
  * of at least GROUP_RECORDS records (a request is never split), and each group goes to the writer
  * as one `ValidatedGroup` as soon as it is validated. Messages out (to the writer): `ValidatedGroup`;
  * to the main thread: `{ ready: true }` once warmed up.

@@ -1,9 +1,9 @@
 /**
  * Writer side of registrationThread.ts: writes registrations with its own connection to the
- * platform's SQLite file and answers the main thread. Large turns reach it already validated by the
- * validator thread (registrationValidator.ts), which checks the next ones meanwhile; small turns
- * (fewer than PIPELINE_RECORDS records, e.g. single registrations) come straight from the main
- * thread and are validated here, where a second hop would cost more than it spares.
+ * platform's SQLite file and answers the main thread. Large turns that arrive while it has work
+ * reach it already validated by the validator thread (registrationValidator.ts), which checks them
+ * while it writes; the others (single registrations, and any turn while it is idle) come straight
+ * from the main thread and are validated here, where a second hop would cost more than it spares.
  *
  * Messages in: `ValidatedGroup` on the MessagePort from the validator, `ThreadRequest` and
  * `{ close: true }` from the main thread. Requests are handled strictly in the order the main
