@@ -116,6 +116,24 @@ function digitsAt(s: string, at: number, len: number): number {
 }
 
 /**
+ * The wall-clock time written 'YYYY-MM-DD?HH:MM:SS' at the start of `value` (the character at 10
+ * is the caller's to check), as milliseconds of that time read as UTC (calendar utcMs); null when
+ * a field is not all ASCII digits or the date or time does not exist (no roll-over, C16).
+ */
+function wallAt(value: string): number | null {
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return null;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
+  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
+  return utcMs(year, month, day, hour, minute, second);
+}
+
+/**
  * The instant of a complete ISO 8601 / GB/T 7408 extended-format date-time with a UTC designator
  * or offset — 'YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)', the form APIs send
  * (`Date.prototype.toISOString`) — as epoch milliseconds (fraction truncated to milliseconds,
@@ -126,14 +144,9 @@ function digitsAt(s: string, at: number, len: number): number {
  */
 export function isoInstantMs(value: string): number | null {
   const n = value.length;
-  if (n < 20 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return null;
-  const year = digitsAt(value, 0, 4);
-  const month = digitsAt(value, 5, 2);
-  const day = digitsAt(value, 8, 2);
-  const hour = digitsAt(value, 11, 2);
-  const minute = digitsAt(value, 14, 2);
-  const second = digitsAt(value, 17, 2);
-  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
+  if (n < 20 || value.charCodeAt(10) !== 84) return null;
+  const wall = wallAt(value);
+  if (wall === null) return null;
   let at = 19;
   let ms = 0;
   if (value.charCodeAt(at) === 46) {
@@ -151,8 +164,7 @@ export function isoInstantMs(value: string): number | null {
     if (oh < 0 || om < 0 || oh > 14 || om > 59) return null;
     offset = (value.charCodeAt(at) === 45 ? -1 : 1) * (oh * 60 + om);
   } else return null;
-  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
-  return utcMs(year, month, day, hour, minute, second, ms) - offset * 60_000;
+  return wall + ms - offset * 60_000;
 }
 
 /**
@@ -166,18 +178,10 @@ export function isoInstantMs(value: string): number | null {
  * @example localDateTimeMs('2024-03-01 00:30:00', 'Asia/Shanghai') // Date.UTC(2024, 1, 29, 16, 30)
  */
 export function localDateTimeMs(value: string, timezone: string): number | null {
-  if (value.length !== 19 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return null;
   const sep = value.charCodeAt(10);
-  if (sep !== 32 && sep !== 84) return null;
-  const year = digitsAt(value, 0, 4);
-  const month = digitsAt(value, 5, 2);
-  const day = digitsAt(value, 8, 2);
-  const hour = digitsAt(value, 11, 2);
-  const minute = digitsAt(value, 14, 2);
-  const second = digitsAt(value, 17, 2);
-  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
-  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59 || !isTimeZone(timezone)) return null;
-  return localToUtc(utcMs(year, month, day, hour, minute, second), timezone);
+  if (value.length !== 19 || (sep !== 32 && sep !== 84)) return null;
+  const wall = wallAt(value);
+  return wall === null || !isTimeZone(timezone) ? null : localToUtc(wall, timezone);
 }
 
 /**
