@@ -1,19 +1,19 @@
 /**
  * The registration threads: validation and writing of API registrations off the main thread, so
  * that a server uses both cores — the main thread receives, parses, authorizes and answers; the
- * validator thread (registrationValidator.ts) checks the records (about 55 µs each) and hands them
- * over a MessagePort to the writer thread (registrationWorker.ts), which writes them with its own
- * connection to the embedded SQLite file (40–85 µs per record, by group size) and answers. The
- * two run side by side: the next records are validated while the last are written. With both on
- * one thread, that thread was 56–71 % busy at 5,958 records/s offered in batches of 100 and the
- * batches queued behind each other (p99 per batch 106–155 ms against 31 ms at 4,400/s;
+ * writer thread (registrationWorker.ts) validates (about 55 µs per record) and writes them with its
+ * own connection to the embedded SQLite file (40–85 µs per record, by group size) and answers;
+ * while it has work, a validator thread (registrationValidator.ts) checks large turns and hands them
+ * over a MessagePort, so that they are validated while the writer writes. With validation and
+ * writing always on one thread, that thread was 56–71 % busy at 5,958 records/s offered in batches
+ * of 100 and the batches queued behind each other (p99 per batch 106–155 ms against 31 ms at 4,400/s;
  * bench/profileServer.ts, 1,000,000 stored). Measured with bench/profileServer.ts (BENCHMARKS.md "Ingest").
  *
  * The registrations of one main-thread event-loop turn go in one message: to the validator when
  * the turn has at least PIPELINE_RECORDS records and the writer has work, else straight to the
- * writer, which validates them itself. The writer handles requests in the order they were submitted, whichever way
- * they came, and writes every request that waited while it was busy in the same transaction
- * (group commit).
+ * writer, which validates them itself. The writer handles requests in the order they were
+ * submitted, whichever way they came, and writes every request that waited while it was busy in
+ * the same transaction (group commit).
  * A checkpointer thread (src/store/checkpointer.ts) copies the WAL back into the database file,
  * so no commit of the writer waits for a checkpoint.
  * Used by the registrar (registrar.ts) for SQLite files; PostgreSQL writes are already
@@ -25,7 +25,7 @@ import { startCheckpointer, type Checkpointer } from '../../store/checkpointer.t
 import type { ParcelCheck, RawParcel } from './parcelValidator.ts';
 import type { ScreeningHit } from './screening.ts';
 
-/** workerData of the registration worker. */
+/** workerData of the registration threads (each also gets its end of the MessagePort between them). */
 export interface ThreadInit {
   readonly secret: Uint8Array;
   readonly sqlitePath: string;

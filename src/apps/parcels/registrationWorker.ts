@@ -9,9 +9,10 @@
  * `{ close: true }` from the main thread. Requests are handled strictly in the order the main
  * thread submitted them (by id, whichever way they came). The requests that waited while this
  * thread was busy are written together, at most `maxBatch` records per transaction (group commit
- * across turns), and each transaction's requests are answered as soon as it has committed. Messages out: `{ id,
- * answers, transactions }` with one `ThreadAnswer` per record, or `{ id, error, transactions }`
- * when the database failed (the transaction is rolled back; nothing of those records is stored).
+ * across turns), and each transaction's requests are answered as soon as it has committed.
+ * Messages out: `{ id, answers, transactions }` with one `ThreadAnswer` per record, or `{ id,
+ * error, transactions }` when the database failed (the transaction is rolled back; nothing of
+ * those records is stored).
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Issue } from '../../core/errors.ts';
