@@ -1,15 +1,15 @@
 /**
- * Registration service with group commit (收寄登记): single and batch registrations from the
- * API, validated under the counter policy (parcelValidator.ts, mode 'api'), then queued.
- * Validation is grouped too: the records that arrive in one event-loop turn are validated
- * together. On an embedded SQLite file, validation and writing run on the registration threads
+ * Registration service with group commit (收寄登记): single and batch registrations from the API,
+ * validated under the counter policy (parcelValidator.ts, mode 'api'), then queued. Validation is
+ * grouped too: the records that arrive in one event-loop turn are validated together. On an
+ * embedded SQLite file, validation and writing run on the registration threads
  * (registrationThread.ts: a validator for large turns and a writer with its own connection, so a
- * server uses both cores and its event loop never waits for a commit or a WAL checkpoint); otherwise (PostgreSQL, in-memory
- * SQLite, or `thread: false`) in-process. The queue is written in one transaction at the end of the event-loop turn in which
- * records arrived (setImmediate: every request whose bytes came in the same poll joins the same
- * transaction), or after `maxDelayMs` when set, or as soon as `maxBatch` records wait — one
- * commit for many concurrent requests instead of one per request (the classic group commit of
- * database logs).
+ * server uses both cores and its event loop never waits for a commit or a WAL checkpoint);
+ * otherwise (PostgreSQL, in-memory SQLite, or `thread: false`) in-process. The queue is written in
+ * one transaction at the end of the event-loop turn in which records arrived (setImmediate: every
+ * request whose bytes came in the same poll joins the same transaction), or after `maxDelayMs` when
+ * set, or as soon as `maxBatch` records wait — one commit for many concurrent requests instead of
+ * one per request (the classic group commit of database logs).
  *
  * Idempotent on (courier, waybillNo): re-submitting the same parcel answers ok with
  * `duplicate: true` and the stored id; the same key with different content is refused with

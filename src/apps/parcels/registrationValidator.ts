@@ -4,42 +4,23 @@
  * thread (registrationWorker.ts) over a MessagePort, so that the next records are validated while
  * the last ones are written.
  *
- * Messages in (from the main thread): `ThreadRequest` — the registrations of one event-loop turn
- * of at least PIPELINE_RECORDS that arrived while the writer had work (registrationThread.ts) —
- * or `{ close: true }`. The requests that arrived while this thread was busy are validated in groups
- * of at least GROUP_RECORDS records (a request is never split), and each group goes to the writer
- * as one `ValidatedGroup` as soon as it is validated. Messages out (to the writer): `ValidatedGroup`;
- * to the main thread: `{ ready: true }` once warmed up.
+ * Messages in (from the main thread): `ThreadRequest` — the registrations of one event-loop turn of
+ * at least PIPELINE_RECORDS that arrived while the writer had work (registrationThread.ts) — or
+ * `{ close: true }`. The requests that arrived while this thread was busy are validated in groups of
+ * at least GROUP_RECORDS records (registrationChecks.ts; a request is never split), and each group
+ * goes to the writer as one `ValidatedGroup` as soon as it is validated. Messages out (to the
+ * writer): `ValidatedGroup`; to the main thread: `{ ready: true }` once warmed up.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { parcelCrypto } from './parcelCrypto.ts';
-import { checkParcel } from './parcelValidator.ts';
+import { checkRequest, GROUP_RECORDS, warmUpValidation } from './registrationChecks.ts';
 import type { ThreadInit, ThreadRequest, ValidatedGroup } from './registrationThread.ts';
-import { warmUpValidation } from './validationWarmUp.ts';
 
 const init = workerData as ThreadInit & { writer: MessagePort };
 const keys = parcelCrypto(Buffer.from(init.secret));
 
-/**
- * Records validated and handed to the writer together: the waiting requests are taken in order of
- * arrival in groups of at least this many records. Validating everything that waited before
- * handing any of it on kept every waiting record's check alive until the last was validated (the
- * thread's scavenges then found megabytes of checks alive and promoted them: 12–70 ms pauses in the
- * open-loop batch leg of bench/profileServer.ts), and let the writer idle meanwhile.
- */
-const GROUP_RECORDS = 100;
-
 let queue: ThreadRequest[] = [];
 let scheduled = false;
-
-function validate(requests: readonly ThreadRequest[]): ValidatedGroup {
-  return {
-    requests: requests.map((r) => {
-      const now = new Date(r.now);
-      return { id: r.id, writable: r.writable, createdAt: r.createdAt, checks: r.records.map((record) => checkParcel(record, keys, { mode: 'api', now, timezone: init.timezone })) };
-    }),
-  };
-}
 
 function flush(): void {
   scheduled = false;
@@ -49,7 +30,8 @@ function flush(): void {
     let to = from;
     let records = 0;
     while (to < requests.length && records < GROUP_RECORDS) records += requests[to++]!.records.length;
-    init.writer.postMessage(validate(requests.slice(from, to)));
+    const group: ValidatedGroup = { requests: requests.slice(from, to).map((r) => checkRequest(r, keys, init.timezone)) };
+    init.writer.postMessage(group);
     from = to;
   }
 }

@@ -20,9 +20,9 @@ import { CHECKPOINTER_FALLBACK_PAGES } from '../../store/checkpointer.ts';
 import { openDatabase } from '../../store/database.ts';
 import { emptyStats, storeChecked } from './loader.ts';
 import { parcelCrypto } from './parcelCrypto.ts';
-import { checkParcel, type ParcelCheck } from './parcelValidator.ts';
+import type { ParcelCheck } from './parcelValidator.ts';
+import { checkRequest, GROUP_RECORDS, warmUpValidation } from './registrationChecks.ts';
 import type { ThreadAnswer, ThreadInit, ThreadReply, ThreadRequest, ValidatedGroup, ValidatedRequest } from './registrationThread.ts';
-import { warmUpValidation } from './validationWarmUp.ts';
 
 const init = workerData as ThreadInit & { validator: MessagePort };
 const database = openDatabase({ databaseUrl: undefined, sqlitePath: init.sqlitePath }, { sqliteCacheMiB: init.cacheMiB });
@@ -50,13 +50,6 @@ function answerOf(check: ParcelCheck, stored?: Stored): ThreadAnswer {
   return { ...base, id: stored.id, duplicate: stored.duplicate };
 }
 
-/**
- * Records of small turns validated, written and answered together here: validating everything that
- * waited before writing any of it kept every waiting record's check alive until the last was written
- * (the thread's scavenges found megabytes of such checks alive and paused 12–70 ms).
- */
-const GROUP_RECORDS = 100;
-
 const sizeOf = (r: ValidatedRequest | ThreadRequest) => ('checks' in r ? r.checks.length : r.records.length);
 
 async function flush(): Promise<void> {
@@ -82,9 +75,7 @@ async function flush(): Promise<void> {
 }
 
 function validated(r: ValidatedRequest | ThreadRequest): ValidatedRequest {
-  if ('checks' in r) return r;
-  const now = new Date(r.now);
-  return { id: r.id, writable: r.writable, createdAt: r.createdAt, checks: r.records.map((record) => checkParcel(record, keys, { mode: 'api', now, timezone: init.timezone })) };
+  return 'checks' in r ? r : checkRequest(r, keys, init.timezone);
 }
 
 /** Write the writable valid records of `requests` (transactions of at most maxBatch records) and answer each request. */

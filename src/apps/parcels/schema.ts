@@ -8,17 +8,18 @@
  * - `parcel_keys`: the person look-up structure (blind index → parcel ids), kept apart from
  *   `parcels` and segmented by parcel id (`segment = id >> 18`, 262,144 parcels per segment), so
  *   a merge only rewrites leaves of the newest segment. A look-up probes every segment (one
- *   index descent each) and scans `parcel_keys_recent`.
+ *   index descent each) and scans its key's bucket of `parcel_keys_recent`.
  * - `parcel_keys_recent`: keys of the newest parcels, in STAGED_BUCKETS buckets by the key's top
  *   bits, each in insertion order (primary key bucket, parcel id, key): an insert touches the last
  *   page of its bucket only, a look-up scans one bucket, not the whole table (the whole table's
  *   scan, 23,631 rows, was 0.76–1.0 ms of a 5 ms look-up at 1,000,000 parcels on the Intel bench
- *   machine), and each key-range slice of a merge lies in one bucket (writer.ts). On SQLite the writer merges it into
- *   `parcel_keys` in one sorted INSERT … SELECT once it holds MERGE_KEYS rows, so the random-key
- *   B-tree is written in runs, not one random leaf per key per commit — that random insert was
- *   357 of the 434 pages a 125-record commit wrote at 1,000,000 parcels (bench/ingest.ts,
- *   BENCHMARKS.md "Ingest"; the log-structured merge idea of O'Neil et al., "The LSM-tree",
- *   Acta Informatica 33, 1996). PostgreSQL logs rows, not pages, and writes `parcel_keys` directly.
+ *   machine), and each key-range slice of a merge lies in one bucket (writer.ts). On SQLite the
+ *   writer merges it into `parcel_keys` in one sorted INSERT … SELECT once it holds MERGE_KEYS
+ *   rows, so the random-key B-tree is written in runs, not one random leaf per key per commit —
+ *   that random insert was 357 of the 434 pages a 125-record commit wrote at 1,000,000 parcels
+ *   (bench/ingest.ts, BENCHMARKS.md "Ingest"; the log-structured merge idea of O'Neil et al., "The
+ *   LSM-tree", Acta Informatica 33, 1996). PostgreSQL logs rows, not pages, and writes
+ *   `parcel_keys` directly.
  * - `parcel_stats_*`: aggregates maintained in the same transaction as the inserts, so the
  *   dashboard never scans `parcels`.
  * - `outlets`: outlets seen in registrations (code, courier, division of the first parcel).
