@@ -11,16 +11,44 @@ describe('field crypto', () => {
     expect(deriveKey(secret, 'a').equals(deriveKey(secret, 'b'))).toBe(false);
   });
 
-  it('round-trips AES-256-GCM with a fresh IV and detects tampering', () => {
+  it('round-trips XChaCha20-Poly1305 with a fresh nonce and detects tampering', () => {
     const c = new FieldCipher(deriveKey(secret, 'field'));
     const a = c.encrypt('11010519491231002X');
     const b = c.encrypt('11010519491231002X');
     expect(a).not.toBe(b);
+    expect(a.startsWith('x1.')).toBe(true);
+    // nonce 24 + ciphertext 18 + tag 16 bytes
+    expect(Buffer.from(a.slice(3), 'base64url').length).toBe(58);
     expect(c.decrypt(a)).toBe('11010519491231002X');
-    const body = Buffer.from(a.slice(3), 'base64url');
+    expect(c.decrypt(c.encrypt('广东省深圳市福田区'))).toBe('广东省深圳市福田区');
+    expect(c.decrypt(c.encrypt(''))).toBe('');
+    for (const at of [0, 23, 24, 41, 57]) {
+      // a flipped bit of the nonce, the ciphertext or the tag
+      const body = Buffer.from(a.slice(3), 'base64url');
+      body[at]! ^= 1;
+      expect(() => c.decrypt('x1.' + body.toString('base64url'))).toThrow();
+    }
+    expect(() => new FieldCipher(deriveKey(secret, 'other')).decrypt(a)).toThrow();
+    expect(() => c.decrypt('x1.' + Buffer.alloc(39).toString('base64url'))).toThrow(/too short/);
+    expect(() => c.decrypt('11010519491231002X')).toThrow(/not a stored ciphertext/);
+  });
+
+  it('reads values stored under AES-256-GCM (g1.) before XChaCha20-Poly1305, and detects their tampering', () => {
+    const key = deriveKey(secret, 'field');
+    const iv = crypto.randomBytes(12);
+    const g = crypto.createCipheriv('aes-256-gcm', key, iv);
+    const stored = 'g1.' + Buffer.concat([iv, g.update('13812345678', 'utf8'), g.final(), g.getAuthTag()]).toString('base64url');
+    const c = new FieldCipher(key);
+    expect(c.decrypt(stored)).toBe('13812345678');
+    const body = Buffer.from(stored.slice(3), 'base64url');
     body[13]! ^= 1;
     expect(() => c.decrypt('g1.' + body.toString('base64url'))).toThrow();
-    expect(() => new FieldCipher(deriveKey(secret, 'other')).decrypt(a)).toThrow();
+    expect(() => new FieldCipher(deriveKey(secret, 'other')).decrypt(stored)).toThrow();
+  });
+
+  it('round-trips any text', () => {
+    const c = new FieldCipher(deriveKey(secret, 'field'));
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => c.decrypt(c.encrypt(text)) === text), { numRuns: 1000 });
   });
 
   it('computes the blind index as the first 8 HMAC bytes, signed big-endian', () => {
