@@ -1,6 +1,6 @@
 /**
  * Parties of an appeal (当事人): applicant(s), respondent(s), third parties, persons or
- * organisations. Names, phones and addresses are stored encrypted (AES-256-GCM under a key
+ * organisations. Names, phones and addresses are stored encrypted (XChaCha20-Poly1305, src/security/crypto.ts, under a key
  * derived from the platform secret for 'disputes/party'); the applicant's phone (or a given
  * submitter key, e.g. an Open311 account) is blind-indexed ('disputes/submitter') so repeat
  * appeals can be counted without storing it in clear. Shown masked by default

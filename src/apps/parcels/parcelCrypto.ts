@@ -1,5 +1,5 @@
 /**
- * The parcels application's keys: one AES-256-GCM field cipher and two blind indexes (ID
+ * The parcels application's keys: one XChaCha20-Poly1305 field cipher and two blind indexes (ID
  * numbers, phone numbers), derived once per platform secret (src/security/crypto.ts).
  * Sender and receiver phones share one index key, so a phone look-up finds both roles.
  *

@@ -2,7 +2,7 @@
  * Tables of the parcels application (实名收寄), on SQLite and PostgreSQL through Kysely.
  *
  * - `parcels`: one row per registered parcel; natural key (courier, waybill_no). Personal
- *   identifiers are stored encrypted (`*_enc`, AES-256-GCM) with a blind index (`*_bidx`,
+ *   identifiers are stored encrypted (`*_enc`, XChaCha20-Poly1305, src/security/crypto.ts) with a blind index (`*_bidx`,
  *   HMAC-SHA256 → signed 64-bit) beside them; names and addresses are stored as given and
  *   masked on read (README.md).
  * - `parcel_keys`: the person look-up structure (blind index → parcel ids), kept apart from

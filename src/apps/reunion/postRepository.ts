@@ -1,6 +1,6 @@
 /**
  * Queries on reunion_posts only (STYLE: repository = queries, no domain decisions): rows ↔
- * `ReunionPost`, with contacts encrypted by the caller-supplied cipher (AES-256-GCM, key
+ * `ReunionPost`, with contacts encrypted by the caller-supplied cipher (XChaCha20-Poly1305, key
  * 'reunion/contacts' derived from the platform secret).
  */
 import type { Kysely, Transaction } from 'kysely';

@@ -3,7 +3,7 @@
  * ISO-8601 UTC text on both dialects (one code path, as in evidence); partial dates, marks,
  * relatives, consent flags, PFIF records and candidate explanations are JSON text.
  *
- * - `reunion_posts`: family (家寻宝贝) and child (宝贝寻家) posts; `contacts_enc` is AES-256-GCM
+ * - `reunion_posts`: family (家寻宝贝) and child (宝贝寻家) posts; `contacts_enc` is XChaCha20-Poly1305
  *   (src/security/crypto) under the key 'reunion/contacts'; `search_names` / `search_place`
  *   hold only what the poster consented to publish (the public search reads nothing else).
  * - `reunion_events`: the verification workflow's steps per post (append-only; unique seq).

@@ -6,7 +6,7 @@
  * - `open311_api_keys`: API keys of Open311 clients; only the SHA-256 of a key is stored.
  * - `open311_requests`: service requests received (or replayed) through the endpoint. The
  *   submitter's contact fields (email, phone, names, device and account ids) are one
- *   AES-256-GCM encrypted JSON text (`submitter_enc`); GeoReport v2 never returns them.
+ *   XChaCha20-Poly1305 encrypted JSON text (`submitter_enc`, src/security/crypto.ts); GeoReport v2 never returns them.
  */
 import type { Generated, Kysely } from 'kysely';
 import { types, type MigrationFactory } from '../../../store/migrate.ts';
