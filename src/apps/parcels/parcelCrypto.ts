@@ -45,3 +45,18 @@ export function parcelCrypto(secret: Buffer): ParcelCrypto {
   }
   return c;
 }
+
+/**
+ * A decrypting function with a memo, for the values of one look-up: a sender's parcels re-use one
+ * ciphertext per value (senderMemo.ts), so each is decrypted once. null or '' → null.
+ * @throws Error from FieldCipher.decrypt when a value was altered or is not a stored ciphertext.
+ */
+export function memoDecrypter(keys: ParcelCrypto): (v: string | null) => string | null {
+  const seen = new Map<string, string>();
+  return (v) => {
+    if (!v) return null;
+    let p = seen.get(v);
+    if (p === undefined) seen.set(v, (p = keys.cipher.decrypt(v)));
+    return p;
+  };
+}

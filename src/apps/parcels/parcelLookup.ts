@@ -9,7 +9,8 @@ import { validateIdNumber, validatePhone } from '../../core/index.ts';
 import type { PlatformContext } from '../../platform/module.ts';
 import { courierCode, courierCodes } from './coreBridge.ts';
 import { ParcelErrors } from './errors.ts';
-import { parcelCrypto, type ParcelCrypto } from './parcelCrypto.ts';
+import { identifierReaderFor, READER_MIN_PARCELS, type Identifiers } from './identifierReader.ts';
+import { memoDecrypter, parcelCrypto, type ParcelCrypto } from './parcelCrypto.ts';
 import * as repo from './repository.ts';
 import type { ParcelTable } from './schema.ts';
 import type { ScreeningHit } from './screening.ts';
@@ -60,15 +61,10 @@ export interface LookupResult {
   readonly truncated: boolean;
 }
 
-/** A decrypting function with a per-look-up memo (loads re-use one ciphertext per value). */
-function decrypter(keys: ParcelCrypto): (v: string | null) => string | null {
-  const seen = new Map<string, string>();
-  return (v) => {
-    if (!v) return null;
-    let p = seen.get(v);
-    if (p === undefined) seen.set(v, (p = keys.cipher.decrypt(v)));
-    return p;
-  };
+/** How a look-up runs (tests and tools; the defaults are what the API does). */
+export interface LookupOptions {
+  /** false: read and decrypt the identifiers on this thread even when the reader thread could (identifierReader.ts). */
+  readonly identifierThread?: boolean;
 }
 
 const C = repo.VIEW_AT;
@@ -110,6 +106,40 @@ function view(r: repo.ParcelViewTuple, dec: (v: string | null) => string | null,
   };
 }
 
+/**
+ * Views of these parcels (newest first), identifiers decrypted: on the identifier reader thread
+ * while this thread reads the other columns when the look-up is large enough and the thread is
+ * up, else here. A reply that does not list exactly these rows (a parcel gone in between) is
+ * dropped and the identifiers are read here.
+ */
+async function personViews(ctx: PlatformContext, keys: ParcelCrypto, ids: readonly number[], matchedAs: readonly string[], options: LookupOptions): Promise<ParcelView[]> {
+  const d = ctx.database;
+  const threaded = options.identifierThread !== false && ids.length >= READER_MIN_PARCELS ? identifierReaderFor(d, ctx.secret)?.request(ids) : null;
+  if (threaded) {
+    const rows = await repo.parcelsByIds(d, ids, { withIdentifiers: false });
+    const none = () => null;
+    const views = rows.map((r) => view(r, none, [...matchedAs]));
+    const got = await threaded.catch(() => null);
+    if (got && sameParcels(got, views)) {
+      for (let i = 0; i < views.length; i++) {
+        const v = views[i]!;
+        v.senderIdNumber = got.values[3 * i]!;
+        v.senderPhone = got.values[3 * i + 1]!;
+        v.receiverPhone = got.values[3 * i + 2]!;
+      }
+      return views;
+    }
+  }
+  const dec = memoDecrypter(keys);
+  return (await repo.parcelsByIds(d, ids)).map((r) => view(r, dec, [...matchedAs]));
+}
+
+function sameParcels(got: Identifiers, views: readonly ParcelView[]): boolean {
+  if (got.ids.length !== views.length || got.values.length !== 3 * views.length) return false;
+  for (let i = 0; i < views.length; i++) if (got.ids[i] !== views[i]!.id) return false;
+  return true;
+}
+
 function normalisedId(value: string): string {
   const r = validateIdNumber(value);
   return r.valid && r.normalized ? r.normalized : value.normalize('NFKC').toUpperCase().replace(/\s+/g, '');
@@ -119,35 +149,33 @@ function normalisedId(value: string): string {
  * Find parcels: by `waybillNo` (with `courier`, or among all couriers when omitted), else by
  * `idNumber` (sender), else by `phone` (sender or receiver). Identifiers are normalised the way
  * they were stored (an invalid resident ID number was never stored, so it finds nothing).
+ * On a SQLite file, a person look-up of READER_MIN_PARCELS parcels or more has their identifiers
+ * read and decrypted on the identifier reader thread (identifierReader.ts) unless
+ * `options.identifierThread` is false; the result is the same either way.
  * @throws AppError PARCEL_LOOKUP_CRITERIA when no criterion is given.
  */
-export async function lookupParcels(ctx: PlatformContext, q: LookupQuery): Promise<LookupResult> {
+export async function lookupParcels(ctx: PlatformContext, q: LookupQuery, options: LookupOptions = {}): Promise<LookupResult> {
   const keys = parcelCrypto(ctx.secret);
   const d = ctx.database;
   if (q.waybillNo?.trim()) {
     const code = q.courier?.trim() ? courierCode(q.courier.trim()) : null;
     const couriers = q.courier?.trim() ? (code ? [code] : []) : courierCodes();
     const rows = await repo.findByWaybill(d, couriers, q.waybillNo.trim().toUpperCase());
-    return { by: 'waybill', parcels: rows.map((r) => view(repo.VIEW_COLUMNS.map((c) => r[c]), decrypter(keys), ['waybill'])), truncated: false };
+    return { by: 'waybill', parcels: rows.map((r) => view(repo.VIEW_COLUMNS.map((c) => r[c]), memoDecrypter(keys), ['waybill'])), truncated: false };
   }
   if (q.idNumber?.trim()) {
     const key = keys.idIndex.of(normalisedId(q.idNumber.trim()));
     const ids = await repo.parcelIdsByKey(d, key);
     // ID-number and phone keys come from different HMAC keys, so every hit is a sender ID match.
-    const rows = await repo.parcelsByIds(d, ids);
-    const dec = decrypter(keys);
-    return { by: 'idNumber', parcels: rows.map((r) => view(r, dec, ['sender'])), truncated: ids.length >= repo.LOOKUP_LIMIT };
+    return { by: 'idNumber', parcels: await personViews(ctx, keys, ids, ['sender'], options), truncated: ids.length >= repo.LOOKUP_LIMIT };
   }
   if (q.phone?.trim()) {
     const p = validatePhone(q.phone.trim());
-    const key = keys.phoneIndex.of(p.valid && p.normalized ? p.normalized : q.phone.trim());
+    const phone = p.valid && p.normalized ? p.normalized : q.phone.trim();
+    const key = keys.phoneIndex.of(phone);
     const ids = await repo.parcelIdsByKey(d, key);
-    const rows = await repo.parcelsByIds(d, ids);
     const views: ParcelView[] = [];
-    const dec = decrypter(keys);
-    for (const r of rows) {
-      const v = view(r, dec, []);
-      const phone = p.valid && p.normalized ? p.normalized : q.phone.trim();
+    for (const v of await personViews(ctx, keys, ids, [], options)) {
       if (v.senderPhone === phone) v.matchedAs.push('sender');
       if (v.receiverPhone === phone) v.matchedAs.push('receiver');
       if (v.matchedAs.length > 0) views.push(v);

@@ -53,12 +53,20 @@ export function viewRow(r: ParcelViewTuple): ParcelViewRow {
   return Object.fromEntries(VIEW_COLUMNS.map((c, i) => [c, r[i]])) as unknown as ParcelViewRow;
 }
 
+/** The encrypted identifiers among VIEW_COLUMNS (sender ID number, sender phone, receiver phone). */
+export const IDENTIFIER_COLUMNS = ['sender_id_enc', 'sender_phone_enc', 'receiver_phone_enc'] as const satisfies ReadonlyArray<(typeof VIEW_COLUMNS)[number]>;
+
 /** Prepared SQLite statements of the person look-up (one compile per connection, not per look-up). */
 interface LookupStatements {
   readonly maxId: SQLite.Statement;
   readonly idsByKey: SQLite.Statement;
   readonly byIds: SQLite.Statement;
+  /** byIds with null in the IDENTIFIER_COLUMNS (read by the identifier reader thread instead). */
+  readonly byIdsWithoutIdentifiers: SQLite.Statement;
+  readonly identifiersByIds: SQLite.Statement;
 }
+
+const IDS_IN = 'from parcels where id in (select value from json_each(?)) order by id desc';
 const lookupStatements = new WeakMap<SQLite.Database, LookupStatements>();
 
 function sqliteLookup(sqlite: SQLite.Database): LookupStatements {
@@ -72,7 +80,11 @@ function sqliteLookup(sqlite: SQLite.Database): LookupStatements {
           union all select parcel_id from parcel_keys_recent where bucket = ? and key = ?) order by parcel_id desc limit ${LOOKUP_LIMIT}`)
         .pluck()
         .safeIntegers(false),
-      byIds: sqlite.prepare(`select ${VIEW_COLUMNS.join(', ')} from parcels where id in (select value from json_each(?)) order by id desc`).raw(true),
+      byIds: sqlite.prepare(`select ${VIEW_COLUMNS.join(', ')} ${IDS_IN}`).raw(true),
+      byIdsWithoutIdentifiers: sqlite
+        .prepare(`select ${VIEW_COLUMNS.map((c) => ((IDENTIFIER_COLUMNS as readonly string[]).includes(c) ? `null as ${c}` : c)).join(', ')} ${IDS_IN}`)
+        .raw(true),
+      identifiersByIds: sqlite.prepare(`select id, ${IDENTIFIER_COLUMNS.join(', ')} ${IDS_IN}`).raw(true),
     };
     lookupStatements.set(sqlite, s);
   }
@@ -110,13 +122,25 @@ export async function parcelIdsByKey(database: Database, key: bigint): Promise<n
  * builds one array per row instead of an array and an object (the second object and its garbage
  * were a tenth of a look-up's time at 1,000,000 parcels, bench/ingest.ts).
  * SQLite: one prepared statement with the ids as a JSON array (a look-up of hundreds of parcels
- * otherwise compiles a statement with as many parameters each time).
+ * otherwise compiles a statement with as many parameters each time). `withIdentifiers: false`
+ * (SQLite only): null in the IDENTIFIER_COLUMNS, which the identifier reader thread reads.
  */
-export async function parcelsByIds(database: Database, ids: readonly number[]): Promise<ParcelViewTuple[]> {
+export async function parcelsByIds(database: Database, ids: readonly number[], options: { withIdentifiers?: boolean } = {}): Promise<ParcelViewTuple[]> {
   if (ids.length === 0) return [];
-  if (database.sqlite) return sqliteLookup(database.sqlite).byIds.all(JSON.stringify(ids)) as unknown[][];
+  if (database.sqlite) {
+    const st = sqliteLookup(database.sqlite);
+    return (options.withIdentifiers === false ? st.byIdsWithoutIdentifiers : st.byIds).all(JSON.stringify(ids)) as unknown[][];
+  }
   const rows = await db(database).selectFrom('parcels').select(VIEW_COLUMNS).where('id', 'in', ids).orderBy('id', 'desc').execute();
   return rows.map((r) => VIEW_COLUMNS.map((c) => r[c]));
+}
+
+/**
+ * [id, sender_id_enc, sender_phone_enc, receiver_phone_enc] of these parcels, newest first
+ * (SQLite, synchronous: the identifier reader thread's query).
+ */
+export function parcelIdentifiersByIds(sqlite: SQLite.Database, ids: readonly number[]): Array<[number, string | null, string | null, string | null]> {
+  return sqliteLookup(sqlite).identifiersByIds.all(JSON.stringify(ids)) as Array<[number, string | null, string | null, string | null]>;
 }
 
 /** Inclusive local-day range 'YYYY-MM-DD'; either end may be open. */

@@ -17,6 +17,7 @@ import { auditRead } from '../../security/access.ts';
 import { maskFor } from '../../security/masking.ts';
 import { courierList } from './coreBridge.ts';
 import { ParcelErrors } from './errors.ts';
+import { closeIdentifierReader } from './identifierReader.ts';
 import { lookupParcels } from './parcelLookup.ts';
 import { ID_TYPES, ITEM_NATURES } from './parcelValidator.ts';
 import { registrarFor, type RegistrationResult } from './registrar.ts';
@@ -41,7 +42,10 @@ function ownOutlet(grantOwnOnly: boolean | undefined, outlet: string | null | un
 /** Register the routes on `app` (called by the API assembly through parcelsModule.routes). */
 export function parcelRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   const registrar = registrarFor(ctx);
-  app.addHook('onClose', async () => registrar.close());
+  app.addHook('onClose', async () => {
+    await registrar.close();
+    await closeIdentifierReader(ctx.database);
+  });
   // A listening server starts the registration thread at once, so the first counter does not wait for it.
   app.addHook('onListen', async () => registrar.warm());
 
