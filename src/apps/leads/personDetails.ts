@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { PlatformContext } from '../../platform/module.ts';
 import { maskAddress, maskName, maskPhone } from '../../security/masking.ts';
-import { parcelCrypto } from '../parcels/parcelCrypto.ts';
+import { memoDecrypter, parcelCrypto } from '../parcels/parcelCrypto.ts';
 
 /** A person as a node or a lead shows them: masked name and phone. */
 export interface PersonDetail {
@@ -51,21 +51,10 @@ async function rowsById(ctx: PlatformContext, ids: readonly number[]): Promise<M
   return out;
 }
 
-function decrypter(ctx: PlatformContext): (v: string | null) => string | null {
-  const keys = parcelCrypto(ctx.secret);
-  const memo = new Map<string, string>();
-  return (v) => {
-    if (!v) return null;
-    let p = memo.get(v);
-    if (p === undefined) memo.set(v, (p = keys.cipher.decrypt(v)));
-    return p;
-  };
-}
-
 /** Masked name and phone of each (parcel, side) given, in order; nulls when the parcel is gone. */
 export async function personDetails(ctx: PlatformContext, refs: ReadonlyArray<{ readonly parcelId: number; readonly side: 'sender' | 'receiver' }>): Promise<PersonDetail[]> {
   const rows = await rowsById(ctx, refs.map((r) => r.parcelId));
-  const dec = decrypter(ctx);
+  const dec = memoDecrypter(parcelCrypto(ctx.secret));
   return refs.map((ref) => {
     const r = rows.get(ref.parcelId);
     if (!r) return { name: null, phone: null };
@@ -77,7 +66,7 @@ export async function personDetails(ctx: PlatformContext, refs: ReadonlyArray<{ 
 /** Masked evidence rows for parcel ids (missing ids are left out), ordered by id. */
 export async function evidenceParcels(ctx: PlatformContext, ids: readonly number[]): Promise<EvidenceParcel[]> {
   const rows = await rowsById(ctx, ids);
-  const dec = decrypter(ctx);
+  const dec = memoDecrypter(parcelCrypto(ctx.secret));
   return [...rows.values()].sort((a, b) => Number(a.id) - Number(b.id)).map((r) => {
     const sp = dec(r.sender_phone_enc);
     const rp = dec(r.receiver_phone_enc);
