@@ -21,8 +21,12 @@ import type { Database } from '../../store/database.ts';
 /** Fewest parcels for which a look-up uses the thread (below that the message hop costs more than it spares). */
 export const READER_MIN_PARCELS = 64;
 
-/** The thread stops after this long without a request (ms). */
-export const IDLE_MS = 30_000;
+/**
+ * The thread stops after this long without a request (ms): long enough that an investigator's
+ * look-ups a few minutes apart find it up (a start costs about half a second of CPU, and the
+ * look-up that starts it runs without it), short enough not to hold a connection all day.
+ */
+export const IDLE_MS = 10 * 60_000;
 
 /** workerData of the reader thread. */
 export interface ReaderInit {
