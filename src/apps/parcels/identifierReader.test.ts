@@ -91,6 +91,17 @@ describe('identifier reader thread (SQLite file)', () => {
     expect(await lookupParcels(ctx, { idNumber: SENDER })).toEqual(r);
   });
 
+  it('does not start the thread again for a database whose thread failed', async () => {
+    // A database file under a regular file (the node binary): the thread fails while starting.
+    const broken = { sqlite: { memory: false, name: `${process.execPath}/data/gongzhi.db` } } as unknown as PlatformContext['database'];
+    const reader = identifierReaderFor(broken, ctx.secret)!;
+    expect(reader).not.toBeNull();
+    expect(reader.request([1])).toBeNull();
+    await reader.exited;
+    expect(reader.request([1])).toBeNull();
+    expect(identifierReaderFor(broken, ctx.secret)).toBeNull();
+  });
+
   it('has no thread for an in-memory database', async () => {
     const mem = await openPlatform({ ...ctx.config, sqlitePath: ':memory:' }, { modules: [{ name: 'parcels', migrations }] });
     try {

@@ -60,13 +60,15 @@ export class IdentifierReader {
   #ready = false;
   #failure: unknown = null;
   #idle: NodeJS.Timeout | undefined;
-  readonly #onStop: () => void;
+  #closing = false;
+  readonly #onStop: (failed: boolean) => void;
   /** Resolves when the thread has opened its connection and can take requests. */
   readonly ready: Promise<void>;
   /** Resolves when the thread has stopped. */
   readonly exited: Promise<void>;
 
-  constructor(init: ReaderInit, onStop: () => void) {
+  /** @param onStop called once the thread stops: `failed` when it ended otherwise than by `close`. */
+  constructor(init: ReaderInit, onStop: (failed: boolean) => void) {
     this.#onStop = onStop;
     this.#worker = new Worker(new URL('./identifierReaderWorker.mjs', import.meta.url), { workerData: init });
     this.#worker.unref();
@@ -95,7 +97,7 @@ export class IdentifierReader {
     for (const p of this.#pending.values()) p.reject(e);
     this.#pending.clear();
     clearTimeout(this.#idle);
-    this.#onStop();
+    this.#onStop(!this.#closing);
   }
 
   #touch(): void {
@@ -122,7 +124,8 @@ export class IdentifierReader {
   /** Stop the thread (after the replies owed). */
   async close(): Promise<void> {
     clearTimeout(this.#idle);
-    this.#onStop();
+    this.#closing = true;
+    this.#onStop(false);
     if (this.#failure) return;
     this.#worker.postMessage({ close: true });
     const timeout = setTimeout(() => void this.#worker.terminate(), 5000);
@@ -133,18 +136,22 @@ export class IdentifierReader {
 }
 
 const readers = new WeakMap<Database, IdentifierReader>();
+/** Databases whose reader thread failed: not started again (their look-ups read everything on the main thread). */
+const failed = new WeakSet<Database>();
 
 /**
  * The reader thread of a database, started on first use; null on PostgreSQL and in-memory SQLite
- * (no file a second connection could open). `secret`: the platform secret (32 bytes).
+ * (no file a second connection could open), and after a thread of this database failed (so a
+ * thread that cannot start is not started again at every look-up). `secret`: the platform secret (32 bytes).
  */
 export function identifierReaderFor(database: Database, secret: Buffer): IdentifierReader | null {
   const sqlite = database.sqlite;
-  if (!sqlite || sqlite.memory) return null;
+  if (!sqlite || sqlite.memory || failed.has(database)) return null;
   let r = readers.get(database);
   if (!r) {
-    const reader = new IdentifierReader({ secret: new Uint8Array(secret), sqlitePath: sqlite.name }, () => {
+    const reader = new IdentifierReader({ secret: new Uint8Array(secret), sqlitePath: sqlite.name }, (broke) => {
       if (readers.get(database) === reader) readers.delete(database);
+      if (broke) failed.add(database);
     });
     readers.set(database, (r = reader));
   }
