@@ -15,7 +15,8 @@
  * (about half a second after the first look-up), or after it failed, reads everything on the
  * main thread. The thread stops after IDLE_MS without a look-up and at `closeIdentifierReader`.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { tsWorker } from './tsWorker.ts';
 import type { Database } from '../../store/database.ts';
 
 /** Fewest parcels for which a look-up uses the thread (below that the message hop costs more than it spares). */
@@ -70,7 +71,7 @@ export class IdentifierReader {
   /** @param onStop called once the thread stops: `failed` when it ended otherwise than by `close`. */
   constructor(init: ReaderInit, onStop: (failed: boolean) => void) {
     this.#onStop = onStop;
-    this.#worker = new Worker(new URL('./identifierReaderWorker.mjs', import.meta.url), { workerData: init });
+    this.#worker = tsWorker('./identifierReaderWorker.ts', { workerData: init });
     this.#worker.unref();
     this.ready = new Promise((resolve) => this.#worker.once('message', () => {
       this.#ready = true;

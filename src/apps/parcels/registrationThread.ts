@@ -19,11 +19,12 @@
  * Used by the registrar (registrar.ts) for SQLite files; PostgreSQL writes are already
  * asynchronous and an in-memory SQLite database cannot be shared with another thread.
  */
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, type Worker } from 'node:worker_threads';
 import type { Issue } from '../../core/errors.ts';
 import { startCheckpointer, type Checkpointer } from '../../store/checkpointer.ts';
 import type { ParcelCheck, RawParcel } from './parcelValidator.ts';
 import type { ScreeningHit } from './screening.ts';
+import { tsWorker } from './tsWorker.ts';
 
 /** workerData of the registration threads (each also gets its end of the MessagePort between them). */
 export interface ThreadInit {
@@ -104,8 +105,8 @@ export class RegistrationThread {
   constructor(init: ThreadInit) {
     this.#checkpointer = startCheckpointer(init.sqlitePath);
     const { port1, port2 } = new MessageChannel();
-    this.#worker = new Worker(new URL('./registrationWorker.mjs', import.meta.url), { workerData: { ...init, validator: port2 }, transferList: [port2] });
-    this.#validator = new Worker(new URL('./registrationValidator.mjs', import.meta.url), { workerData: { ...init, writer: port1 }, transferList: [port1] });
+    this.#worker = tsWorker('./registrationWorker.ts', { workerData: { ...init, validator: port2 }, transferList: [port2] });
+    this.#validator = tsWorker('./registrationValidator.ts', { workerData: { ...init, writer: port1 }, transferList: [port1] });
     const readyOf = (w: Worker) => new Promise<void>((resolve) => w.once('message', () => resolve()));
     this.ready = Promise.all([readyOf(this.#worker), readyOf(this.#validator)]).then(() => undefined);
     this.#worker.on('message', (m: ThreadReply | { ready: true }) => {

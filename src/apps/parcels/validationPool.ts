@@ -7,9 +7,10 @@
  * chunks, or of records, in flight. When a worker cannot start, validation runs in-process.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { parcelCrypto } from './parcelCrypto.ts';
 import { checkParcel, type ParcelCheck, type RawParcel, type ValidationMode } from './parcelValidator.ts';
+import { tsWorker } from './tsWorker.ts';
 
 export interface PoolOptions {
   readonly secret: Buffer;
@@ -39,7 +40,7 @@ export class ValidationPool {
     for (let i = 0; i < count; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(new URL('./validationWorker.mjs', import.meta.url), {
+        worker = tsWorker('./validationWorker.ts', {
           workerData: { secret: new Uint8Array(options.secret), mode: options.mode, timezone: options.timezone, now: options.now.toISOString() },
         });
       } catch {

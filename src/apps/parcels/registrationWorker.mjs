@@ -1,5 +1,0 @@
-// Bootstrap of the registration thread: TypeScript sources run through tsx's loader (as bin/gongzhi.js does).
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./registrationWorker.ts');

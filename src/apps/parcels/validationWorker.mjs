@@ -1,5 +1,0 @@
-// Bootstrap of the validation worker: TypeScript sources run through tsx's loader (as bin/gongzhi.js does).
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./validationWorker.ts');
